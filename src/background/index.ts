@@ -1,0 +1,116 @@
+// Background service worker: the message router. Every message is classified
+// by sender and shape-checked before a handler sees it; all state changes go
+// through the serialised store.
+
+import { browser, type Runtime } from '../platform/browser';
+import { applyAccountAction, applyAlertAction } from '../core/judge-signin';
+import { classifySender, parseContentMessage, parsePageMessage } from '../core/messages';
+import { publicState } from '../core/state';
+import type { Reply } from '../core/types';
+import { showBadge } from './badge';
+import { allowReport, forgetTab } from './flows';
+import { handleObservation } from './observations';
+import { handleTyped } from './signin';
+import { onStateChange, readState, updateState } from './store';
+
+const CHECKLIST_PATH = 'src/options/index.html#checklist';
+
+function refuse(reason: string): Reply {
+  console.warn(`Account Guard: message refused: ${reason}`);
+  return { ok: false, error: reason };
+}
+
+function hostOf(sender: Runtime.MessageSender): string {
+  try {
+    return new URL((sender as { origin?: string }).origin ?? sender.url ?? '').host;
+  } catch {
+    return '';
+  }
+}
+
+async function openChecklist(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(CHECKLIST_PATH) });
+}
+
+export async function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<Reply> {
+  const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
+  if (from.kind === 'rejected') return refuse(from.reason);
+
+  if (from.kind === 'content') {
+    const parsed = parseContentMessage(message);
+    if (!parsed.ok) return refuse(parsed.reason);
+    const msg = parsed.message;
+    const now = Date.now();
+    switch (msg.type) {
+      case 'observe':
+        if (!(await allowReport(from.tabId, now))) return refuse('too many reports from this tab');
+        return { ok: true, banner: await handleObservation(from.tabId, hostOf(sender), msg.observation) };
+      case 'typed-account':
+        await handleTyped(from.tabId, hostOf(sender), msg.account);
+        return { ok: true };
+      case 'alert-action':
+        await updateState((s) => ({ state: applyAlertAction(s, msg.alertIds, msg.action, now), result: null }));
+        return { ok: true };
+      case 'open-checklist':
+        await openChecklist();
+        return { ok: true };
+    }
+  }
+
+  const parsed = parsePageMessage(message);
+  if (!parsed.ok) return refuse(parsed.reason);
+  const msg = parsed.message;
+  switch (msg.type) {
+    case 'get-state':
+      return { ok: true, state: publicState(await readState()) };
+    case 'alert-action':
+      return {
+        ok: true,
+        state: publicState(
+          await updateState((s) => {
+            const next = applyAlertAction(s, msg.alertIds, msg.action, Date.now());
+            return { state: next, result: next };
+          }),
+        ),
+      };
+    case 'account-action':
+      return {
+        ok: true,
+        state: publicState(
+          await updateState((s) => {
+            const next = applyAccountAction(s, msg.accountId, msg.action);
+            return { state: next, result: next };
+          }),
+        ),
+      };
+    case 'dismiss-notice':
+      return {
+        ok: true,
+        state: publicState(
+          await updateState((s) => {
+            const next = { ...s, notices: s.notices.filter((n) => n.id !== msg.noticeId) };
+            return { state: next, result: next };
+          }),
+        ),
+      };
+  }
+}
+
+// One listener per context. sendResponse + `return true` works the same in
+// every browser, with or without the polyfill.
+browser.runtime.onMessage.addListener(((message: unknown, sender: Runtime.MessageSender, sendResponse: (r: Reply) => void) => {
+  handleMessage(message, sender).then(sendResponse, (e: unknown) => sendResponse(refuse(`handler failed: ${String(e)}`)));
+  return true;
+}) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void forgetTab(tabId);
+});
+
+onStateChange((s) => {
+  void showBadge(s);
+});
+
+// Every time the worker starts (install, browser start, or woken after being
+// stopped): load (migrating or repairing) the state and restore the badge.
+void readState().then(showBadge);

@@ -1,0 +1,52 @@
+// Handles what content scripts report from the sign-in flow: fingerprints the
+// accounts, consults the tab's flow memory and lets the core judge.
+
+import { fingerprint, maskAccount } from '../core/fingerprint';
+import { judgeSignIn, noteTwoStepSeen, type Claim } from '../core/judge-signin';
+import { marketplaceForHost } from '../core/marketplaces';
+import { normaliseAccount } from '../core/normalise';
+import type { BannerSpec, Observation, RawAccount, StoredState } from '../core/types';
+import { claimedInFlow, rememberClaimed, rememberTyped, typedRecently } from './flows';
+import { readState, updateState } from './store';
+
+async function toClaim(raw: RawAccount, host: string, salt: string): Promise<Claim | null> {
+  const market = marketplaceForHost(host);
+  const normal = normaliseAccount(raw, market);
+  if (!normal) return null;
+  return {
+    id: await fingerprint(normal, salt),
+    kind: normal.kind,
+    hint: maskAccount(normal, market?.callingCode),
+    marketplace: market?.id ?? host,
+  };
+}
+
+export async function handleTyped(tabId: number, host: string, raw: RawAccount): Promise<void> {
+  const state = await readState();
+  const claim = await toClaim(raw, host, state.salt);
+  if (claim) await rememberTyped(tabId, claim.id, Date.now(), state.settings.typedFlowMinutes);
+}
+
+export async function handleSignInObservation(tabId: number, host: string, obs: Observation): Promise<BannerSpec | null> {
+  if (obs.page === 'signin-otp') {
+    // A code is being asked for the account this tab is signing in: 2SV is on.
+    const id = await claimedInFlow(tabId);
+    if (id) await updateState((s) => ({ state: noteTwoStepSeen(s, id, Date.now()), result: null }));
+    return null;
+  }
+  return updateState(async (state: StoredState) => {
+    const now = Date.now();
+    const claims = (await Promise.all(obs.accounts.map((a) => toClaim(a, host, state.salt)))).filter(
+      (c): c is Claim => c !== null,
+    );
+    if (obs.source !== 'switcher' && claims.length === 1) await rememberClaimed(tabId, claims[0]!.id);
+    const typedInFlow = await typedRecently(tabId, now, state.settings.typedFlowMinutes);
+    const { state: next, banner } = judgeSignIn(state, claims, {
+      source: obs.source,
+      typedInFlow,
+      now,
+      newId: () => crypto.randomUUID(),
+    });
+    return { state: next, result: banner };
+  });
+}

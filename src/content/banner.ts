@@ -1,0 +1,130 @@
+// The on-page warning: one Shadow-DOM banner whose styles are isolated from
+// the page, with every page-derived string set as text, never as markup.
+// Contract (README): host [data-account-guard="banner"] with data-kind,
+// data-severity (and data-count where a count applies), open shadow root.
+
+import type { BannerSpec } from '../core/types';
+
+export type Translate = (key: string, substitutions?: string[]) => string;
+
+export interface BannerActions {
+  trust?: () => void;
+  checklist?: () => void;
+  dismiss?: () => void;
+}
+
+const STYLE = `
+:host { all: initial; }
+.bar { box-sizing: border-box; display: flex; gap: 12px; align-items: flex-start; width: 100%;
+  padding: 12px 16px; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Yu Gothic UI", Meiryo, sans-serif;
+  color: #111827; background: #EFF6FF; border-bottom: 3px solid #2563EB; box-shadow: 0 2px 8px rgba(0,0,0,.15); }
+.bar[data-severity=warning] { background: #FFFBEB; border-color: #D97706; }
+.bar[data-severity=danger] { background: #FEF2F2; border-color: #DC2626; }
+.icon { font-size: 20px; line-height: 1; }
+.text { flex: 1; min-width: 0; }
+.title { font-weight: 700; margin: 0 0 2px; }
+.body { margin: 0; overflow-wrap: anywhere; }
+.hint { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-weight: 700; }
+.actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; }
+button { font: inherit; font-size: 13px; padding: 5px 12px; border-radius: 6px; border: 1px solid #9CA3AF;
+  background: #fff; color: #111827; cursor: pointer; }
+button.primary { background: #111827; color: #fff; border-color: #111827; }
+button:focus-visible { outline: 3px solid #2563EB; outline-offset: 1px; }
+.close { border: none; background: transparent; font-size: 20px; line-height: 1; padding: 2px 6px; }
+@media (prefers-color-scheme: dark) {
+  .bar { color: #F9FAFB; background: #1E3A8A; }
+  .bar[data-severity=warning] { background: #451A03; }
+  .bar[data-severity=danger] { background: #450A0A; }
+  button { background: #1F2937; color: #F9FAFB; border-color: #6B7280; }
+  button.primary { background: #F9FAFB; color: #111827; }
+  .close { background: transparent; color: #F9FAFB; }
+}`;
+
+const ICONS = { info: 'ℹ', warning: '⚠', danger: '⛔' } as const;
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: string, textValue?: string) {
+  const e = doc.createElement(tag);
+  if (cls) e.className = cls;
+  if (textValue !== undefined) e.textContent = textValue;
+  return e;
+}
+
+/** A sentence with the masked accounts shown in monospace, all as text nodes. */
+function sentenceWithHints(doc: Document, template: string, hints: string[]): HTMLElement {
+  const p = el(doc, 'p', 'body');
+  const marker = '\uE000';
+  const parts = template.split(marker);
+  parts.forEach((part, i) => {
+    p.append(doc.createTextNode(part));
+    if (i < parts.length - 1) p.append(el(doc, 'span', 'hint', hints.join(', ')));
+  });
+  return p;
+}
+
+export function removeBanner(doc: Document): void {
+  for (const old of doc.querySelectorAll('[data-account-guard="banner"]')) old.remove();
+}
+
+/** Show (or replace) the banner; returns its host element. */
+export function showBanner(doc: Document, spec: BannerSpec, t: Translate, actions: BannerActions): HTMLElement {
+  removeBanner(doc);
+  const host = doc.createElement('div');
+  host.setAttribute('data-account-guard', 'banner');
+  host.setAttribute('data-kind', spec.kind);
+  host.setAttribute('data-severity', spec.severity);
+  if (spec.count !== undefined) host.setAttribute('data-count', String(spec.count));
+  // CSSOM, not a style attribute: allowed under any page CSP.
+  const hs = host.style;
+  hs.setProperty('position', 'fixed', 'important');
+  hs.setProperty('top', '0', 'important');
+  hs.setProperty('left', '0', 'important');
+  hs.setProperty('right', '0', 'important');
+  hs.setProperty('z-index', '2147483647', 'important');
+  hs.setProperty('display', 'block', 'important');
+
+  const root = host.attachShadow({ mode: 'open' });
+  const style = el(doc, 'style');
+  style.textContent = STYLE;
+  const bar = el(doc, 'div', 'bar');
+  bar.setAttribute('data-severity', spec.severity);
+  bar.setAttribute('role', spec.severity === 'info' ? 'status' : 'alert');
+
+  const text = el(doc, 'div', 'text');
+  const isWarning = spec.kind === 'unfamiliar-account';
+  const titleKey = isWarning ? 'bannerUnfamiliarTitle' : 'bannerRememberedTitle';
+  const bodyKey = isWarning
+    ? spec.hints.length > 1
+      ? 'bannerUnfamiliarBodyMany'
+      : 'bannerUnfamiliarBody'
+    : 'bannerRememberedBody';
+  text.append(el(doc, 'p', 'title', t(titleKey)));
+  text.append(sentenceWithHints(doc, t(bodyKey, ['\uE000']), spec.hints));
+
+  const row = el(doc, 'div', 'actions');
+  const button = (key: string, onClick: (() => void) | undefined, primary = false) => {
+    if (!onClick) return;
+    const b = el(doc, 'button', primary ? 'primary' : undefined, t(key));
+    b.type = 'button';
+    b.addEventListener('click', () => onClick());
+    row.append(b);
+  };
+  if (isWarning) {
+    button('actionTrust', actions.trust && (() => { actions.trust?.(); host.remove(); }), false);
+    button('actionWhatToDo', actions.checklist, true);
+  }
+  if (row.childElementCount > 0) text.append(row);
+
+  const close = el(doc, 'button', 'close', '×');
+  close.type = 'button';
+  close.setAttribute('aria-label', t('actionDismiss'));
+  close.title = t('actionDismiss');
+  close.addEventListener('click', () => {
+    actions.dismiss?.();
+    host.remove();
+  });
+
+  bar.append(el(doc, 'span', 'icon', ICONS[spec.severity]), text, close);
+  root.append(style, bar);
+  (doc.body ?? doc.documentElement).prepend(host);
+  return host;
+}

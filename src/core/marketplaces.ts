@@ -1,0 +1,100 @@
+// The one table of Amazon marketplaces: retail hosts, Seller Central hosts and
+// the phone conventions needed to normalise a number typed on that marketplace.
+// The manifest's match patterns and host permissions are generated from it.
+
+export interface Marketplace {
+  /** Stable id, the retail domain without "www." (e.g. "amazon.co.jp"). */
+  id: string;
+  /** ISO 3166 country code, upper case. */
+  country: string;
+  /** Country calling code, digits only. */
+  callingCode: string;
+  /** National trunk prefix dropped before the calling code ("0" in Japan), or "". */
+  trunkPrefix: string;
+  /** Retail host serving /ap/signin and the buyer's account pages. */
+  retailHost: string;
+  /** Seller Central hosts that serve this marketplace. */
+  sellerHosts: string[];
+}
+
+const NA_SELLER = 'sellercentral.amazon.com';
+const EU_SELLER = 'sellercentral-europe.amazon.com';
+
+function mp(
+  id: string,
+  country: string,
+  callingCode: string,
+  trunkPrefix: string,
+  sellerHosts: string[],
+): Marketplace {
+  return { id, country, callingCode, trunkPrefix, retailHost: `www.${id}`, sellerHosts };
+}
+
+export const MARKETPLACES: readonly Marketplace[] = [
+  mp('amazon.co.jp', 'JP', '81', '0', ['sellercentral-japan.amazon.com', 'sellercentral.amazon.co.jp']),
+  mp('amazon.com', 'US', '1', '1', [NA_SELLER]),
+  mp('amazon.ca', 'CA', '1', '1', ['sellercentral.amazon.ca', NA_SELLER]),
+  mp('amazon.com.mx', 'MX', '52', '', ['sellercentral.amazon.com.mx', NA_SELLER]),
+  mp('amazon.com.br', 'BR', '55', '0', ['sellercentral.amazon.com.br']),
+  mp('amazon.co.uk', 'GB', '44', '0', ['sellercentral.amazon.co.uk', EU_SELLER]),
+  mp('amazon.de', 'DE', '49', '0', ['sellercentral.amazon.de', EU_SELLER]),
+  mp('amazon.fr', 'FR', '33', '0', ['sellercentral.amazon.fr', EU_SELLER]),
+  mp('amazon.it', 'IT', '39', '', ['sellercentral.amazon.it', EU_SELLER]),
+  mp('amazon.es', 'ES', '34', '', ['sellercentral.amazon.es', EU_SELLER]),
+  mp('amazon.nl', 'NL', '31', '0', ['sellercentral.amazon.nl', EU_SELLER]),
+  mp('amazon.se', 'SE', '46', '0', ['sellercentral.amazon.se', EU_SELLER]),
+  mp('amazon.pl', 'PL', '48', '', ['sellercentral.amazon.pl', EU_SELLER]),
+  mp('amazon.com.be', 'BE', '32', '0', ['sellercentral.amazon.com.be', EU_SELLER]),
+  mp('amazon.ie', 'IE', '353', '0', ['sellercentral.amazon.ie', EU_SELLER]),
+  mp('amazon.com.tr', 'TR', '90', '0', ['sellercentral.amazon.com.tr']),
+  mp('amazon.ae', 'AE', '971', '0', ['sellercentral.amazon.ae']),
+  mp('amazon.sa', 'SA', '966', '0', ['sellercentral.amazon.sa']),
+  mp('amazon.eg', 'EG', '20', '0', ['sellercentral.amazon.eg']),
+  mp('amazon.in', 'IN', '91', '0', ['sellercentral.amazon.in']),
+  mp('amazon.sg', 'SG', '65', '', ['sellercentral.amazon.sg']),
+  mp('amazon.com.au', 'AU', '61', '0', ['sellercentral.amazon.com.au']),
+  mp('amazon.co.za', 'ZA', '27', '0', ['sellercentral.amazon.co.za']),
+];
+
+/** Every host the extension may run on: retail and Seller Central, no duplicates. */
+export function allHosts(): string[] {
+  const hosts = new Set<string>();
+  for (const m of MARKETPLACES) {
+    hosts.add(m.retailHost);
+    for (const h of m.sellerHosts) hosts.add(h);
+  }
+  return [...hosts];
+}
+
+export function hostPermissionPatterns(): string[] {
+  return allHosts().map((h) => `https://${h}/*`);
+}
+
+/** Match patterns for the sign-in flow (/ap/ and the unified /ax/ claim step). */
+export function signInMatchPatterns(): string[] {
+  return allHosts().flatMap((h) => [`https://${h}/ap/*`, `https://${h}/ax/*`]);
+}
+
+/**
+ * The marketplace a page belongs to, from its host name. Seller Central hosts
+ * shared by a region (sellercentral.amazon.com, sellercentral-europe) map to
+ * the region's first marketplace; the page itself may say more.
+ */
+export function marketplaceForHost(host: string): Marketplace | null {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  for (const m of MARKETPLACES) {
+    if (m.retailHost === h || h === m.id) return m;
+  }
+  for (const m of MARKETPLACES) {
+    if (m.sellerHosts.includes(h)) return m;
+  }
+  return null;
+}
+
+export function isAmazonHost(host: string): boolean {
+  return marketplaceForHost(host) !== null;
+}
+
+export function marketplaceById(id: string): Marketplace | null {
+  return MARKETPLACES.find((m) => m.id === id) ?? null;
+}

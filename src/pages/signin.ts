@@ -1,0 +1,164 @@
+// Page knowledge for Amazon's sign-in flow (/ap/signin, the unified /ax/claim
+// step, two-step verification, the account switcher): recognise the step and
+// read which account it shows. Pure: Document in, Observation (or null) out.
+// Every selector below is a list of alternatives; the note says which layout
+// it serves. Fixtures in test/fixtures/signin/ pin what each must read.
+
+import { classifyIdentifier } from '../core/normalise';
+import type { Observation, RawAccount } from '../core/types';
+
+export const SIGNIN = {
+  /** Visible "this account is signing in" text on the password step. */
+  visibleClaim: [
+    '#auth-email-claim', // current layout: <span id=auth-email-claim dir=ltr>
+    '.auth-text-truncate', // layout with #ap_switch_account_link beside the claim
+  ],
+  /** The "Change" link placed right after the claim; older layouts put the claim in a plain span[dir=ltr] before it. */
+  changeClaimLink: ['#ap_change_login_claim', '#ap_switch_account_link'],
+  /** Hidden inputs carrying the claimed account on the password step. */
+  hiddenClaim: [
+    'input#ap_email[type=hidden]',
+    'input[name=email][type=hidden]',
+    'input#ap-claim[type=hidden]', // older layout
+    'input[name=claimToken][type=hidden][value*="@"]',
+  ],
+  /** Autofill hint for password managers: data-claim holds the account. */
+  autofillHint: ['input[data-claim]', '#ap-credential-autofill-hint[autocomplete=email]', '#ap-credential-autofill-hint[autocomplete=username]'],
+  /** The password field of the password step (not the hidden autofill-hint field of the email step). */
+  password: ['input#ap_password', 'input[type=password][name=password]:not(#ap-credential-autofill-hint)'],
+  /** The account field of the email step: classic, unified, autocomplete fallbacks. */
+  accountInput: [
+    'input#ap_email:not([type=hidden])', // classic /ap/signin email step
+    'input#ap_email_login', // unified "sign in or create account" step (/ax/claim)
+    'input[name=email]:not([type=hidden]):not([data-claim])',
+    'input[autocomplete=username]:not([type=hidden]):not([type=password])',
+    'input[autocomplete=email]:not([type=hidden]):not([data-claim])',
+  ],
+  /** Two-step verification: code entry and "where to send the code". */
+  otpCode: ['#auth-mfa-otpcode', 'input[name=otpCode]', 'form#auth-mfa-form input[name=code]'],
+  otpDevice: ['input[name=otpDeviceContext]', 'form#auth-select-device-form'],
+  /** Account switcher: the list of accounts this browser remembers. */
+  switcherRoot: ['#ap-account-switcher-container', '.cvf-account-switcher', '[class*="cvf-account-switcher-spacing"]'],
+  switcherEntry: ['.cvf-account-switcher-claim', '.cvf-account-switcher-email', '.cvf-widget-btn-val'],
+} as const;
+
+function first(doc: ParentNode, selectors: readonly string[]): Element | null {
+  for (const s of selectors) {
+    const el = doc.querySelector(s);
+    if (el) return el;
+  }
+  return null;
+}
+
+function all(doc: ParentNode, selectors: readonly string[]): Element[] {
+  const seen = new Set<Element>();
+  for (const s of selectors) for (const el of doc.querySelectorAll(s)) seen.add(el);
+  return [...seen];
+}
+
+function text(el: Element | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function attr(el: Element | null | undefined, name: string): string {
+  return (el?.getAttribute(name) ?? '').trim();
+}
+
+/** The plain span right before the "Change" link (older password-step layout). */
+function claimBeforeChangeLink(doc: Document): string {
+  const link = first(doc, SIGNIN.changeClaimLink);
+  let prev = link?.previousElementSibling ?? null;
+  for (let i = 0; prev && i < 3; i++, prev = prev.previousElementSibling) {
+    const t = text(prev);
+    if (t) return t;
+  }
+  // The claim may also be the parent's text without the link's own text.
+  const parent = link?.parentElement;
+  if (parent) return text(parent).replace(text(link), '').trim();
+  return '';
+}
+
+function identifiers(values: readonly string[]): RawAccount[] {
+  const out: RawAccount[] = [];
+  for (const v of values) {
+    const id = classifyIdentifier(v);
+    if (id && !out.some((o) => o.kind === id.kind && o.value === id.value)) out.push(id);
+  }
+  return out;
+}
+
+/** Agree the signals: a visible claim wins; hidden values only add an account they disagree on. */
+function agree(visible: RawAccount[], hidden: RawAccount[]): RawAccount[] {
+  const key = (a: RawAccount) => `${a.kind}:${a.kind === 'email' ? a.value.toLowerCase() : a.value.replace(/\D/g, '')}`;
+  const seen = new Set(visible.map(key));
+  return [...visible, ...hidden.filter((h) => !seen.has(key(h)))];
+}
+
+function readOtp(doc: Document): Observation | null {
+  const code = first(doc, SIGNIN.otpCode);
+  const device = first(doc, SIGNIN.otpDevice);
+  if (!code && !device) return null;
+  const scope = code?.closest('form') ?? device?.closest('form') ?? doc.body;
+  // "ending in 976", "末尾が976", "末尾 976", "下4桁 1234"
+  const m = text(scope).match(/(?:ending in|ending with|末尾(?:が|は)?|下\s*\d\s*桁(?:が|は)?)\s*[:：]?\s*(\d{2,4})/i);
+  return { page: 'signin-otp', phoneEnding: m ? m[1]! : null };
+}
+
+function readSwitcher(doc: Document): Observation | null {
+  const root = first(doc, SIGNIN.switcherRoot);
+  if (!root) return null;
+  let values = all(root, SIGNIN.switcherEntry).flatMap((el) => text(el).split(/\s{2,}|\n/).concat(text(el)));
+  // Fallback: any leaf text under the switcher that is an e-mail or phone.
+  if (identifiers(values).length === 0) {
+    values = [...root.querySelectorAll('*')].filter((el) => el.childElementCount === 0).map((el) => text(el));
+  }
+  // Entries show a name and the account on separate rows; split on the account itself.
+  const found = identifiers(values.flatMap((v) => [v, ...v.split(' ')]));
+  return found.length > 0 ? { page: 'signin-claim', source: 'switcher', accounts: found.slice(0, 20) } : null;
+}
+
+function readPasswordStep(doc: Document): Observation | null {
+  const password = first(doc, SIGNIN.password);
+  const visible = [text(first(doc, SIGNIN.visibleClaim)), claimBeforeChangeLink(doc)];
+  const hidden = [
+    ...all(doc, SIGNIN.autofillHint).map((el) => attr(el, 'data-claim') || attr(el, 'value')),
+    ...all(doc, SIGNIN.hiddenClaim).map((el) => attr(el, 'value')),
+  ];
+  const accounts = agree(identifiers(visible), identifiers(hidden));
+  if (accounts.length === 0) return null;
+  // Without a password field this is not the password step, unless the page
+  // shows a claim with a "Change" link (the passkey-only variant).
+  if (!password && !first(doc, SIGNIN.changeClaimLink)) return null;
+  return { page: 'signin-claim', source: 'password-step', accounts: accounts.slice(0, 20) };
+}
+
+function readPrefilledEmailStep(doc: Document): Observation | null {
+  const input = first(doc, SIGNIN.accountInput);
+  if (!input) return null;
+  const prefilled = identifiers([attr(input, 'value')]);
+  return prefilled.length > 0 ? { page: 'signin-claim', source: 'prefilled', accounts: prefilled } : null;
+}
+
+/** Read one sign-in page. Unknown or broken markup gives null, never an exception. */
+export function readSignInPage(doc: Document): Observation | null {
+  try {
+    return readOtp(doc) ?? readSwitcher(doc) ?? readPasswordStep(doc) ?? readPrefilledEmailStep(doc);
+  } catch {
+    return null;
+  }
+}
+
+/** The editable account field of the email step, for noticing what the user types. */
+export function findAccountInput(doc: Document): HTMLInputElement | null {
+  try {
+    const el = first(doc, SIGNIN.accountInput);
+    return el && el.tagName === 'INPUT' ? (el as HTMLInputElement) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What the user typed into the email step's field, if it is an account identifier. */
+export function readTypedAccount(input: HTMLInputElement): RawAccount | null {
+  return classifyIdentifier(input.value);
+}
