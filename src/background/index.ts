@@ -11,6 +11,8 @@ import { showBadge } from './badge';
 import { allowReport, forgetTab } from './flows';
 import { handleObservation } from './observations';
 import { handleTyped } from './signin';
+import { listenForNotificationClicks, notifyDangers } from './notify';
+import { marketplaceForHost } from '../core/marketplaces';
 import { onStateChange, readState, updateState } from './store';
 
 const CHECKLIST_PATH = 'src/options/index.html#checklist';
@@ -26,6 +28,12 @@ function hostOf(sender: Runtime.MessageSender): string {
   } catch {
     return '';
   }
+}
+
+/** The user switched this marketplace off in the options. */
+async function isDisabled(host: string): Promise<boolean> {
+  const id = marketplaceForHost(host)?.id;
+  return id !== undefined && (await readState()).settings.disabledMarketplaces.includes(id);
 }
 
 async function openChecklist(): Promise<void> {
@@ -44,6 +52,7 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
     switch (msg.type) {
       case 'observe':
         if (!(await allowReport(from.tabId, now))) return refuse('too many reports from this tab');
+        if (await isDisabled(hostOf(sender))) return { ok: true, banner: null };
         return { ok: true, banner: await handleObservation(from.tabId, hostOf(sender), msg.observation) };
       case 'typed-account':
         await handleTyped(from.tabId, hostOf(sender), msg.account);
@@ -107,9 +116,11 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void forgetTab(tabId);
 });
 
-onStateChange((s) => {
-  void showBadge(s);
+onStateChange((next, before) => {
+  void showBadge(next);
+  void notifyDangers(next, before).catch((e: unknown) => console.warn('Account Guard: notification failed', e));
 });
+listenForNotificationClicks();
 
 // Every time the worker starts (install, browser start, or woken after being
 // stopped): load (migrating or repairing) the state and restore the badge.

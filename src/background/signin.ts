@@ -3,7 +3,7 @@
 
 import { fingerprint, maskAccount } from '../core/fingerprint';
 import { judgeSignIn, noteTwoStepSeen, type Claim } from '../core/judge-signin';
-import { marketplaceForHost } from '../core/marketplaces';
+import { isSellerHost, marketplaceForHost } from '../core/marketplaces';
 import { normaliseAccount } from '../core/normalise';
 import type { BannerSpec, Observation, RawAccount, StoredState } from '../core/types';
 import { claimedInFlow, rememberClaimed, rememberTyped, typedRecently } from './flows';
@@ -18,6 +18,7 @@ async function toClaim(raw: RawAccount, host: string, salt: string): Promise<Cla
     kind: normal.kind,
     hint: maskAccount(normal, market?.callingCode),
     marketplace: market?.id ?? host,
+    role: isSellerHost(host) ? 'seller' : 'buyer',
   };
 }
 

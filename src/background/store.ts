@@ -14,9 +14,11 @@ export const STATE_KEY = 'state';
 const MAX_ALERTS = 500;
 
 const serial = serialQueue();
-const listeners = new Set<(s: StoredState) => void>();
+type Listener = (next: StoredState, before: StoredState) => void;
+const listeners = new Set<Listener>();
 
-export function onStateChange(fn: (s: StoredState) => void): void {
+/** Called after each write with the new and the previous state. */
+export function onStateChange(fn: Listener): void {
   listeners.add(fn);
 }
 
@@ -85,7 +87,7 @@ export function updateState<T>(change: (s: StoredState) => Promise<{ state: Stor
     if (state !== before) {
       const next = trimAlerts(state);
       await browser.storage.local.set({ [STATE_KEY]: next });
-      for (const fn of listeners) fn(next);
+      for (const fn of listeners) fn(next, before);
     }
     return result;
   });

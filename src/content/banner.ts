@@ -3,7 +3,7 @@
 // Contract (README): host [data-account-guard="banner"] with data-kind,
 // data-severity (and data-count where a count applies), open shadow root.
 
-import type { BannerSpec } from '../core/types';
+import type { BannerKind, BannerSpec } from '../core/types';
 
 export type Translate = (key: string, substitutions?: string[]) => string;
 
@@ -12,6 +12,18 @@ export interface BannerActions {
   checklist?: () => void;
   dismiss?: () => void;
 }
+
+/** Per kind: the title, and the label of the "this was me" action where there is one. */
+const TEXT: Record<BannerKind, { title: string; trust?: string }> = {
+  remembered: { title: 'bannerRememberedTitle' },
+  'unfamiliar-account': { title: 'bannerUnfamiliarTitle', trust: 'actionTrust' },
+  'watching-listings': { title: 'bannerWatchingListingsTitle' },
+  'new-listings': { title: 'bannerNewListingsTitle', trust: 'actionAcceptListings' },
+  'account-changed': { title: 'bannerAccountChangedTitle', trust: 'actionChangesMine' },
+};
+
+/** Rows shown in the banner; the popup lists them all. */
+const MAX_ROWS = 30;
 
 const STYLE = `
 :host { all: initial; }
@@ -31,6 +43,12 @@ button { font: inherit; font-size: 13px; padding: 5px 12px; border-radius: 6px; 
 button.primary { background: #111827; color: #fff; border-color: #111827; }
 button:focus-visible { outline: 3px solid #2563EB; outline-offset: 1px; }
 .close { border: none; background: transparent; font-size: 20px; line-height: 1; padding: 2px 6px; }
+a.review { font-size: 13px; padding: 5px 12px; border-radius: 6px; border: 1px solid #9CA3AF; color: inherit; text-decoration: none; }
+.rows { max-height: 40vh; overflow: auto; margin-top: 8px; }
+table { border-collapse: collapse; font-size: 12px; width: 100%; }
+th, td { text-align: left; padding: 2px 8px 2px 0; vertical-align: top; border-bottom: 1px solid rgba(0,0,0,.12); overflow-wrap: anywhere; }
+td a { color: inherit; }
+.more { font-size: 12px; margin: 4px 0 0; }
 @media (prefers-color-scheme: dark) {
   .bar { color: #F9FAFB; background: #1E3A8A; }
   .bar[data-severity=warning] { background: #451A03; }
@@ -59,6 +77,49 @@ function sentenceWithHints(doc: Document, template: string, hints: string[]): HT
     if (i < parts.length - 1) p.append(el(doc, 'span', 'hint', hints.join(', ')));
   });
   return p;
+}
+
+/** Only https links are shown (page-derived URLs could be javascript:). */
+function safeUrl(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function rowsTable(doc: Document, spec: BannerSpec, t: Translate): HTMLElement {
+  const box = el(doc, 'div', 'rows');
+  const table = el(doc, 'table');
+  if (spec.columns?.length) {
+    const head = el(doc, 'tr');
+    for (const c of spec.columns) head.append(el(doc, 'th', undefined, t(c)));
+    table.append(head);
+  }
+  const rows = spec.rows ?? [];
+  for (const r of rows.slice(0, MAX_ROWS)) {
+    const tr = el(doc, 'tr');
+    const link = safeUrl(r.url);
+    r.cells.forEach((cell, i) => {
+      const td = el(doc, 'td');
+      if (i === 0 && link) {
+        const a = el(doc, 'a', undefined, cell);
+        a.href = link;
+        a.target = '_blank';
+        a.rel = 'noopener noreferrer';
+        td.append(a);
+      } else {
+        td.textContent = cell;
+      }
+      tr.append(td);
+    });
+    table.append(tr);
+  }
+  box.append(table);
+  if (rows.length > MAX_ROWS) box.append(el(doc, 'p', 'more', t('bannerMoreRows', [String(rows.length - MAX_ROWS)])));
+  return box;
 }
 
 export function removeBanner(doc: Document): void {
@@ -90,16 +151,22 @@ export function showBanner(doc: Document, spec: BannerSpec, t: Translate, action
   bar.setAttribute('role', spec.severity === 'info' ? 'status' : 'alert');
 
   const text = el(doc, 'div', 'text');
-  const isWarning = spec.kind === 'unfamiliar-account';
-  const titleKey = isWarning ? 'bannerUnfamiliarTitle' : 'bannerRememberedTitle';
-  const bodyKey = isWarning
-    ? spec.hints.length > 1
-      ? 'bannerUnfamiliarBodyMany'
-      : 'bannerUnfamiliarBody'
-    : 'bannerRememberedBody';
-  text.append(el(doc, 'p', 'title', t(titleKey)));
-  text.append(sentenceWithHints(doc, t(bodyKey, ['\uE000']), spec.hints));
+  const words = TEXT[spec.kind];
+  text.append(el(doc, 'p', 'title', t(words.title)));
+  if (spec.reasons?.length) {
+    for (const r of spec.reasons) text.append(el(doc, 'p', 'body', t(r.key, r.subs)));
+  } else {
+    const bodyKey =
+      spec.kind === 'unfamiliar-account'
+        ? spec.hints.length > 1
+          ? 'bannerUnfamiliarBodyMany'
+          : 'bannerUnfamiliarBody'
+        : 'bannerRememberedBody';
+    text.append(sentenceWithHints(doc, t(bodyKey, ['\uE000']), spec.hints));
+  }
+  if (spec.rows?.length) text.append(rowsTable(doc, spec, t));
 
+  const isWarning = spec.severity !== 'info';
   const row = el(doc, 'div', 'actions');
   const button = (key: string, onClick: (() => void) | undefined, primary = false) => {
     if (!onClick) return;
@@ -108,10 +175,16 @@ export function showBanner(doc: Document, spec: BannerSpec, t: Translate, action
     b.addEventListener('click', () => onClick());
     row.append(b);
   };
-  if (isWarning) {
-    button('actionTrust', actions.trust && (() => { actions.trust?.(); host.remove(); }), false);
-    button('actionWhatToDo', actions.checklist, true);
+  if (words.trust) button(words.trust, actions.trust && (() => { actions.trust?.(); host.remove(); }), false);
+  const review = safeUrl(spec.reviewUrl);
+  if (review) {
+    const a = el(doc, 'a', 'review', t('actionReviewOnAmazon'));
+    a.href = review;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    row.append(a);
   }
+  if (isWarning) button('actionWhatToDo', actions.checklist, true);
   if (row.childElementCount > 0) text.append(row);
 
   const close = el(doc, 'button', 'close', '×');

@@ -1,7 +1,8 @@
 // Judging what the sign-in flow shows: is each account one this person uses?
 // Pure: takes the state and returns the next state and the banner to show.
 
-import type { AccountKind, Alert, BannerSpec, ClaimSource, KnownAccount, StoredState } from './types';
+import { raiseAlert } from './alerts';
+import type { AccountKind, AccountRole, Alert, BannerSpec, ClaimSource, KnownAccount, StoredState } from './types';
 
 /** An account read from a page, already fingerprinted and masked. */
 export interface Claim {
@@ -9,6 +10,8 @@ export interface Claim {
   kind: AccountKind;
   hint: string;
   marketplace: string;
+  /** Signing in to Amazon (buyer) or to Seller Central; unknown for accounts the user adds. */
+  role?: AccountRole;
 }
 
 export interface SignInContext {
@@ -24,7 +27,8 @@ export interface Judgement {
   banner: BannerSpec | null;
 }
 
-function learn(claim: Claim, origin: KnownAccount['origin'], now: number): KnownAccount {
+/** A new known account (learned, typed, trusted or added by the user). */
+export function newKnownAccount(claim: Claim, origin: KnownAccount['origin'], now: number): KnownAccount {
   return {
     id: claim.id,
     kind: claim.kind,
@@ -35,6 +39,11 @@ function learn(claim: Claim, origin: KnownAccount['origin'], now: number): Known
     firstSeenAt: now,
     lastSeenAt: now,
     twoStepSeenAt: null,
+    label: null,
+    roles: claim.role ? [claim.role] : [],
+    twoStep: null,
+    twoStepCheckedAt: null,
+    passwordChangedAt: null,
   };
 }
 
@@ -51,7 +60,7 @@ export function judgeSignIn(state: StoredState, claims: readonly Claim[], ctx: S
   if (unique.length === 0) return { state, banner: null };
 
   const accounts = state.accounts.map((a) => ({ ...a }));
-  const alerts = state.alerts.map((a) => ({ ...a }));
+  let alerts = state.alerts.map((a) => ({ ...a }));
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const firstEver = accounts.length === 0;
 
@@ -62,10 +71,11 @@ export function judgeSignIn(state: StoredState, claims: readonly Claim[], ctx: S
     const known = byId.get(claim.id);
     if (known) {
       known.lastSeenAt = now;
+      if (claim.role && !known.roles.includes(claim.role)) known.roles = [...known.roles, claim.role];
       continue;
     }
     if (firstEver || ctx.typedInFlow.has(claim.id)) {
-      const account = learn(claim, firstEver && !ctx.typedInFlow.has(claim.id) ? 'auto' : 'typed', now);
+      const account = newKnownAccount(claim, firstEver && !ctx.typedInFlow.has(claim.id) ? 'auto' : 'typed', now);
       accounts.push(account);
       byId.set(account.id, account);
       // An earlier warning about an account the user now typed themselves is settled.
@@ -73,30 +83,23 @@ export function judgeSignIn(state: StoredState, claims: readonly Claim[], ctx: S
       learned.push(claim);
       continue;
     }
-    let alert = alerts.find((a) => a.kind === 'unfamiliar-account' && a.subjectId === claim.id && a.status !== 'trusted');
-    if (alert) {
-      alert.status = 'open';
-      alert.lastSeenAt = now;
-      alert.seenCount += 1;
-    } else {
-      alert = {
-        id: ctx.newId(),
+    const raised = raiseAlert(
+      alerts,
+      {
         kind: 'unfamiliar-account',
         severity: 'warning',
-        status: 'open',
-        createdAt: now,
-        lastSeenAt: now,
-        seenCount: 1,
         marketplace: claim.marketplace,
         subjectId: claim.id,
         hint: claim.hint,
         reasons: [{ key: 'alertUnfamiliarAccount', subs: [claim.marketplace, claim.hint] }],
         accountKind: claim.kind,
         source: ctx.source,
-      };
-      alerts.push(alert);
-    }
-    unfamiliar.push(alert);
+      },
+      now,
+      ctx.newId,
+    );
+    alerts = raised.alerts;
+    unfamiliar.push(raised.alert);
   }
 
   const next: StoredState = { ...state, accounts, alerts };
@@ -149,17 +152,13 @@ export function applyAlertAction(
       existing.origin = 'user';
       existing.confirmed = true;
     } else {
-      accounts.push({
-        id: alert.subjectId,
-        kind: alert.accountKind,
-        hint: alert.hint,
-        marketplace: alert.marketplace,
-        origin: 'user',
-        confirmed: true,
-        firstSeenAt: now,
-        lastSeenAt: now,
-        twoStepSeenAt: null,
-      });
+      accounts.push(
+        newKnownAccount(
+          { id: alert.subjectId, kind: alert.accountKind, hint: alert.hint, marketplace: alert.marketplace },
+          'user',
+          now,
+        ),
+      );
     }
     return { ...alert, status: 'trusted' as const };
   });
@@ -174,6 +173,4 @@ export function applyAccountAction(state: StoredState, accountId: string, action
   };
 }
 
-export function openAlerts(state: Pick<StoredState, 'alerts'>): Alert[] {
-  return state.alerts.filter((a) => a.status === 'open').sort((a, b) => b.lastSeenAt - a.lastSeenAt);
-}
+export { openAlerts } from './alerts';

@@ -91,6 +91,12 @@ export function marketplaceForHost(host: string): Marketplace | null {
   return null;
 }
 
+/** A Seller Central host (as opposed to a retail one). */
+export function isSellerHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return MARKETPLACES.some((m) => m.sellerHosts.includes(h));
+}
+
 export function isAmazonHost(host: string): boolean {
   return marketplaceForHost(host) !== null;
 }

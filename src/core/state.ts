@@ -4,18 +4,51 @@
 import {
   SCHEMA_VERSION,
   type Alert,
+  type AlertRow,
   type KnownAccount,
+  type ListingSettings,
   type Notice,
+  type PageSnapshot,
+  type SellerWatch,
   type Settings,
   type StoredState,
 } from './types';
 
-export const DEFAULT_SETTINGS: Settings = {
-  typedFlowMinutes: 10,
+export const DEFAULT_LISTING_SETTINGS: ListingSettings = {
+  bulkCount: 10,
+  bulkWindowHours: 24,
+  underpricedPercent: 70,
+  medianPercent: 50,
+  dormantDays: 60,
+  priceDropPercent: 50,
+  quantityJumpFactor: 10,
 };
 
+export const DEFAULT_SETTINGS: Settings = {
+  typedFlowMinutes: 10,
+  listing: DEFAULT_LISTING_SETTINGS,
+  passwordAgeDays: 90,
+  dormancyDays: 120,
+  notifications: true,
+  disabledMarketplaces: [],
+};
+
+export function defaultSettings(): Settings {
+  return structuredClone(DEFAULT_SETTINGS);
+}
+
 export function emptyState(salt: string): StoredState {
-  return { schemaVersion: SCHEMA_VERSION, salt, accounts: [], alerts: [], settings: { ...DEFAULT_SETTINGS }, notices: [] };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    salt,
+    accounts: [],
+    alerts: [],
+    settings: defaultSettings(),
+    notices: [],
+    sellers: [],
+    snapshots: [],
+    checklist: {},
+  };
 }
 
 type Check = (v: unknown) => boolean;
@@ -40,14 +73,25 @@ const ACCOUNT: Record<keyof KnownAccount, Check> = {
   firstSeenAt: num,
   lastSeenAt: num,
   twoStepSeenAt: nullable(num),
+  label: nullable(str),
+  roles: (v) => Array.isArray(v) && v.every(oneOf('buyer', 'seller')),
+  twoStep: nullable(oneOf('on', 'off')),
+  twoStepCheckedAt: nullable(num),
+  passwordChangedAt: nullable(num),
 };
 
 const optional = (c: Check): Check => (v) => v === undefined || c(v);
 const REASON: Record<string, Check> = { key: str, subs: (v) => Array.isArray(v) && v.every(str) };
 
+const ROW: Record<keyof AlertRow, Check> = {
+  cells: (v) => Array.isArray(v) && v.every(str),
+  url: optional(str),
+};
+const strings: Check = (v) => Array.isArray(v) && v.every(str);
+
 const ALERT: Record<keyof Alert, Check> = {
   id: str,
-  kind: oneOf('unfamiliar-account'),
+  kind: oneOf('unfamiliar-account', 'new-listings', 'account-changed', 'new-orders'),
   severity: oneOf('info', 'warning', 'danger'),
   status: oneOf('open', 'trusted', 'dismissed'),
   createdAt: num,
@@ -59,6 +103,9 @@ const ALERT: Record<keyof Alert, Check> = {
   reasons: (v) => Array.isArray(v) && v.every((r) => shape(r, REASON)),
   accountKind: optional(oneOf('email', 'phone')),
   source: optional(oneOf('password-step', 'prefilled', 'switcher')),
+  rows: optional((v) => Array.isArray(v) && v.every((r) => shape(r, ROW))),
+  columns: optional(strings),
+  reviewUrl: optional(str),
 };
 
 const NOTICE: Record<keyof Notice, Check> = {
@@ -68,8 +115,47 @@ const NOTICE: Record<keyof Notice, Check> = {
   setAsideKey: nullable(str),
 };
 
+const between = (lo: number, hi: number): Check => (v) => num(v) && (v as number) >= lo && (v as number) <= hi;
+
+const LISTING_SETTINGS: Record<keyof ListingSettings, Check> = {
+  bulkCount: between(1, 100_000),
+  bulkWindowHours: between(1, 24 * 365),
+  underpricedPercent: between(1, 100),
+  medianPercent: between(1, 100),
+  dormantDays: between(1, 3650),
+  priceDropPercent: between(1, 100),
+  quantityJumpFactor: between(1, 1_000_000),
+};
+
 const SETTINGS: Record<keyof Settings, Check> = {
-  typedFlowMinutes: (v) => num(v) && (v as number) > 0 && (v as number) <= 24 * 60,
+  typedFlowMinutes: between(1, 24 * 60),
+  listing: (v) => shape(v, LISTING_SETTINGS),
+  passwordAgeDays: between(1, 3650),
+  dormancyDays: between(1, 3650),
+  notifications: bool,
+  disabledMarketplaces: strings,
+};
+
+// Listing watch (issue 3) owns this shape.
+const SELLER: Record<keyof SellerWatch, Check> = {
+  id: str,
+  marketplace: str,
+  hint: str,
+  firstSeenAt: num,
+  lastVisitAt: num,
+  lastActivityAt: num,
+  listingCount: num,
+};
+
+// Account-change watch (issue 4) owns this shape.
+const SNAPSHOT: Record<keyof PageSnapshot, Check> = {
+  id: str,
+  page: str,
+  marketplace: str,
+  accountId: nullable(str),
+  firstSeenAt: num,
+  lastSeenAt: num,
+  fields: (v) => isObj(v) && Object.values(v).every((f) => shape(f, { hash: str, hint: str })),
 };
 
 const arrayOf = (fields: Record<string, Check>): Check => (v) => Array.isArray(v) && v.every((x) => shape(x, fields));
@@ -83,6 +169,9 @@ export function isValidState(v: unknown): v is StoredState {
     alerts: arrayOf(ALERT),
     settings: (x) => shape(x, SETTINGS),
     notices: arrayOf(NOTICE),
+    sellers: arrayOf(SELLER),
+    snapshots: arrayOf(SNAPSHOT),
+    checklist: (x) => isObj(x) && Object.values(x).every(num),
   });
 }
 
@@ -91,7 +180,26 @@ export function isValidState(v: unknown): v is StoredState {
  * state of version N into version N+1. Schema 1 is the first; later versions
  * add their step here.
  */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // 1 -> 2: hygiene fields on accounts, thresholds for the listing and
+  // account watches, their records, and the checklist's progress.
+  1: (old) => ({
+    ...old,
+    schemaVersion: 2,
+    accounts: (Array.isArray(old.accounts) ? old.accounts : []).map((a: Record<string, unknown>) => ({
+      label: null,
+      roles: ['buyer'],
+      twoStep: null,
+      twoStepCheckedAt: null,
+      passwordChangedAt: null,
+      ...a,
+    })),
+    settings: { ...defaultSettings(), ...(isObj(old.settings) ? old.settings : {}) },
+    sellers: [],
+    snapshots: [],
+    checklist: {},
+  }),
+};
 
 export type LoadResult =
   | { kind: 'fresh' } // nothing stored yet

@@ -1,6 +1,6 @@
 // Views shared by the popup and the options page, over the typed state.
 import type { Alert, KnownAccount, Notice, PageMessage, PublicState } from '../core/types';
-import { openAlerts } from '../core/judge-signin';
+import { openAlerts } from '../core/alerts';
 import { formatDate, t } from './i18n';
 
 type Act = (m: PageMessage) => void;

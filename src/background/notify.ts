@@ -1,0 +1,39 @@
+// Browser notifications for danger alerts: raised once when an alert becomes
+// an open danger alert, if the user allows them in the settings.
+
+import { browser } from '../platform/browser';
+import type { Alert, StoredState } from '../core/types';
+
+const OPTIONS_PATH = 'src/options/index.html#alerts';
+
+/** Alerts that are open dangers now and were not before this change. */
+export function newDangers(next: StoredState, before: StoredState | null): Alert[] {
+  const was = new Map((before?.alerts ?? []).map((a) => [a.id, a]));
+  return next.alerts.filter((a) => {
+    if (a.status !== 'open' || a.severity !== 'danger') return false;
+    const old = was.get(a.id);
+    return !old || old.status !== 'open' || old.severity !== 'danger';
+  });
+}
+
+const text = (key: string, subs?: string[]) => browser.i18n.getMessage(key, subs) || key;
+
+export async function notifyDangers(next: StoredState, before: StoredState | null): Promise<void> {
+  if (!next.settings.notifications || !browser.notifications) return;
+  for (const alert of newDangers(next, before)) {
+    await browser.notifications.create(`alert:${alert.id}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+      title: text('notificationTitle'),
+      message: alert.reasons.map((r) => text(r.key, r.subs)).join(' ').slice(0, 500),
+    });
+  }
+}
+
+export function listenForNotificationClicks(): void {
+  browser.notifications?.onClicked.addListener((id) => {
+    if (!id.startsWith('alert:')) return;
+    void browser.tabs.create({ url: browser.runtime.getURL(OPTIONS_PATH) });
+    void browser.notifications.clear(id);
+  });
+}

@@ -1,0 +1,55 @@
+// Shared by every content script: send an observation to the background and
+// show the banner it answers with, wired to the alert actions.
+
+import { browser } from '../platform/browser';
+import type { ContentMessage, Observation, Reply } from '../core/types';
+import { showBanner, type Translate } from './banner';
+
+export const t: Translate = (key, subs) => browser.i18n.getMessage(key, subs) || key;
+
+export async function send(message: ContentMessage): Promise<Reply | null> {
+  try {
+    return (await browser.runtime.sendMessage(message)) as Reply;
+  } catch {
+    return null; // extension reloaded or worker unavailable: stay silent on the page
+  }
+}
+
+let lastReported = '';
+
+/**
+ * Report what the page shows (once per distinct observation) and show the
+ * banner the background asks for. Returns the banner's host, if one is shown.
+ */
+export async function report(observation: Observation): Promise<HTMLElement | null> {
+  const signature = JSON.stringify(observation);
+  if (signature === lastReported) return null;
+  lastReported = signature;
+  const reply = await send({ type: 'observe', observation });
+  if (!reply || !reply.ok || !reply.banner) return null;
+  const { alertIds } = reply.banner;
+  return showBanner(document, reply.banner, t, {
+    trust: alertIds.length ? () => void send({ type: 'alert-action', alertIds, action: 'trust' }) : undefined,
+    checklist: () => void send({ type: 'open-checklist' }),
+    dismiss: alertIds.length ? () => void send({ type: 'alert-action', alertIds, action: 'dismiss' }) : undefined,
+  });
+}
+
+/**
+ * Call `read` now and again whenever the page changes (parts rendered after
+ * load), at most every `throttleMs`, for `forMs` after load.
+ */
+export function watchPage(read: () => void, throttleMs = 250, forMs = 10_000): void {
+  read();
+  let pending = false;
+  const watcher = new MutationObserver(() => {
+    if (pending) return;
+    pending = true;
+    setTimeout(() => {
+      pending = false;
+      read();
+    }, throttleMs);
+  });
+  watcher.observe(document.documentElement, { childList: true, subtree: true });
+  setTimeout(() => watcher.disconnect(), forMs);
+}

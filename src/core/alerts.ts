@@ -1,0 +1,55 @@
+// The alert log's common rules, shared by every watch: one alert per
+// (kind, subject), re-opened and counted when seen again rather than
+// duplicated; which alerts are open; the worst severity.
+
+import type { Alert, Severity } from './types';
+
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, danger: 2 };
+
+/** What a watch found; the log adds id, status and times. */
+export type AlertDraft = Omit<Alert, 'id' | 'status' | 'createdAt' | 'lastSeenAt' | 'seenCount'>;
+
+/**
+ * Add a finding to the log. An alert of the same kind and subject that the
+ * user has not trusted is updated (re-opened, counted, its details replaced)
+ * instead of a new one being added. Returns the new log and the alert.
+ */
+export function raiseAlert(
+  alerts: readonly Alert[],
+  draft: AlertDraft,
+  now: number,
+  newId: () => string,
+): { alerts: Alert[]; alert: Alert } {
+  const index = alerts.findIndex((a) => a.kind === draft.kind && a.subjectId === draft.subjectId && a.status !== 'trusted');
+  if (index >= 0) {
+    const old = alerts[index]!;
+    const alert: Alert = {
+      ...old,
+      ...draft,
+      severity: SEVERITY_RANK[draft.severity] > SEVERITY_RANK[old.severity] ? draft.severity : old.severity,
+      status: 'open',
+      lastSeenAt: now,
+      seenCount: old.seenCount + 1,
+    };
+    const next = alerts.slice();
+    next[index] = alert;
+    return { alerts: next, alert };
+  }
+  const alert: Alert = { ...draft, id: newId(), status: 'open', createdAt: now, lastSeenAt: now, seenCount: 1 };
+  return { alerts: [...alerts, alert], alert };
+}
+
+/** Open alerts, most recently seen first. */
+export function openAlerts(state: { alerts: readonly Alert[] }): Alert[] {
+  return state.alerts.filter((a) => a.status === 'open').sort((a, b) => b.lastSeenAt - a.lastSeenAt);
+}
+
+/** The worst severity among open alerts, or null when none is open. */
+export function worstSeverity(alerts: readonly Alert[]): Severity | null {
+  let worst: Severity | null = null;
+  for (const a of alerts) {
+    if (a.status !== 'open') continue;
+    if (worst === null || SEVERITY_RANK[a.severity] > SEVERITY_RANK[worst]) worst = a.severity;
+  }
+  return worst;
+}
