@@ -75,6 +75,23 @@ export function signInMatchPatterns(): string[] {
   return allHosts().flatMap((h) => [`https://${h}/ap/*`, `https://${h}/ax/*`]);
 }
 
+export function retailHosts(): string[] {
+  return MARKETPLACES.map((m) => m.retailHost);
+}
+
+export function sellerHosts(): string[] {
+  return [...new Set(MARKETPLACES.flatMap((m) => m.sellerHosts))];
+}
+
+/**
+ * Match patterns for a page type: every path pattern (e.g. "/inventory*") on
+ * every retail host and/or every Seller Central host.
+ */
+export function matchPatterns(paths: readonly string[], on: { retail?: boolean; seller?: boolean }): string[] {
+  const hosts = [...(on.retail ? retailHosts() : []), ...(on.seller ? sellerHosts() : [])];
+  return hosts.flatMap((h) => paths.map((p) => `https://${h}${p}`));
+}
+
 /**
  * The marketplace a page belongs to, from its host name. Seller Central hosts
  * shared by a region (sellercentral.amazon.com, sellercentral-europe) map to
