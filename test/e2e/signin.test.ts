@@ -1,0 +1,157 @@
+// The sign-in email guard in real Chromium: the built extension, real Amazon
+// sign-in URLs served from fixtures.
+
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixture, launchGuard, type Guard } from './harness';
+
+const COM = 'https://www.amazon.com/ap/signin?openid.return_to=https%3A%2F%2Fwww.amazon.com%2F&openid.mode=checkid_setup';
+const JP = 'https://www.amazon.co.jp/ap/signin?openid.return_to=https%3A%2F%2Fwww.amazon.co.jp%2F';
+const PLAIN = ['owner.taro@example.com', 'h1jack3r@mail-box.example.net', 'taro.yamada@example.co.jp', 'x9.takeover@proton-mail.example', 'new.me@example.org', '12065550143', '9012345678'];
+
+const messages = (lang: string) =>
+  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;
+
+interface StateLike {
+  accounts: { hint: string; origin: string; confirmed: boolean }[];
+  alerts: { kind: string; status: string; hint: string }[];
+}
+const stateOf = (s: Record<string, unknown>) => s.state as StateLike;
+
+/** Nothing in storage (local or session) may hold an account in clear. */
+async function expectNoPlaintext(g: Guard) {
+  const dump = JSON.stringify([await g.storage(), await g.session()]).toLowerCase();
+  for (const p of PLAIN) expect(dump).not.toContain(p.toLowerCase());
+}
+
+let g: Guard | null = null;
+afterEach(async () => {
+  await g?.close();
+  g = null;
+});
+
+describe('sign-in email guard (amazon.com, English)', () => {
+  it('learns the first account, warns about a different one before any password, and stays quiet once trusted', async () => {
+    g = await launchGuard({ lang: 'en' });
+    await g.serve('https://www.amazon.com/ap/signin**', 'signin/en-password-email.html');
+    let page = await g.open(COM);
+    const learned = await g.banner(page);
+    expect(learned).toMatchObject({ kind: 'remembered', severity: 'info' });
+    expect(learned.text).toContain('ow***@e***.com');
+    expect(learned.text).toContain(messages('en').bannerRememberedTitle!.message);
+    let state = stateOf(await g.storage());
+    expect(state.accounts).toEqual([expect.objectContaining({ origin: 'auto', confirmed: false, hint: 'ow***@e***.com' })]);
+    expect(await g.badge()).toBe('');
+    await page.close();
+
+    // The attacker's address on the password step: warned before a password is typed.
+    await g.serve('https://www.amazon.com/ap/signin**', 'signin/en-password-attacker.html');
+    page = await g.open(COM);
+    const warning = await g.banner(page);
+    expect(warning).toMatchObject({ kind: 'unfamiliar-account', severity: 'warning' });
+    expect(warning.text).toContain('h1***@m***.net');
+    expect(await page.inputValue('#ap_password')).toBe('');
+    expect(await g.badge()).toBe('1');
+    state = stateOf(await g.storage());
+    expect(state.alerts).toEqual([expect.objectContaining({ kind: 'unfamiliar-account', status: 'open', hint: 'h1***@m***.net' })]);
+
+    // "This is my address": trusted, badge cleared, no warning next time.
+    await page.locator('[data-account-guard="banner"]').locator('button', { hasText: 'This is my address' }).click();
+    await expect.poll(async () => stateOf(await g!.storage()).alerts[0]?.status).toBe('trusted');
+    expect(await g.badge()).toBe('');
+    await page.close();
+    page = await g.open(COM);
+    await g.noBanner(page);
+    state = stateOf(await g.storage());
+    expect(state.accounts.map((a) => a.hint).sort()).toEqual(['h1***@m***.net', 'ow***@e***.com']);
+
+    await expectNoPlaintext(g);
+    expect(g.extensionRequests).toEqual([]);
+  });
+
+  it('does not warn about an account the user typed in this sign-in flow (unified /ax/claim step)', async () => {
+    g = await launchGuard({ lang: 'en' });
+    // Known: the owner's usual account.
+    await g.serve('https://www.amazon.com/ap/signin**', 'signin/en-password-email.html');
+    await (await g.open(COM)).close();
+
+    // The user adds another address of theirs: typed on the unified step, then shown on the password step.
+    await g.serve('https://www.amazon.com/ax/claim**', 'signin/en-unified-claim.html');
+    await g.serve('https://www.amazon.com/ax/claim/validate**', {
+      html: fixture('signin/en-password-email.html').replaceAll('owner.taro@example.com', 'new.me@example.org'),
+    });
+    const page = await g.open('https://www.amazon.com/ax/claim/signin?policy_handle=Retail-Checkout');
+    await g.noBanner(page, 500);
+    await page.fill('#ap_email_login', 'new.me@example.org');
+    await Promise.all([page.waitForURL('**/ax/claim/validate**'), page.click('#continue')]);
+    const banner = await g.banner(page);
+    expect(banner.kind).toBe('remembered');
+    const state = stateOf(await g.storage());
+    expect(state.alerts).toEqual([]);
+    expect(state.accounts).toContainEqual(expect.objectContaining({ hint: 'ne***@e***.org', origin: 'typed', confirmed: true }));
+    expect(await g.badge()).toBe('');
+    await expectNoPlaintext(g);
+  });
+
+  it('keeps judging correctly after the service worker is stopped', async () => {
+    g = await launchGuard({ lang: 'en' });
+    await g.serve('https://www.amazon.com/ap/signin**', 'signin/en-password-email.html');
+    await g.banner(await g.open(COM));
+    await g.stopWorker();
+    await g.serve('https://www.amazon.com/ap/signin**', 'signin/en-password-attacker.html');
+    const page = await g.open(COM);
+    expect(await g.banner(page)).toMatchObject({ kind: 'unfamiliar-account', severity: 'warning' });
+    const state = stateOf(await g.storage());
+    expect(state.accounts).toHaveLength(1);
+    expect(state.alerts).toHaveLength(1);
+  });
+});
+
+describe('sign-in email guard (amazon.co.jp, Japanese)', () => {
+  it('speaks Japanese, reads phone accounts and the account switcher', async () => {
+    g = await launchGuard({ lang: 'ja' });
+    const ja = messages('ja');
+    await g.serve('https://www.amazon.co.jp/ap/signin**', 'signin/ja-password-email.html');
+    let page = await g.open(JP);
+    const learned = await g.banner(page);
+    expect(learned.kind).toBe('remembered');
+    expect(learned.text).toContain(ja.bannerRememberedTitle!.message);
+    await page.close();
+
+    await g.serve('https://www.amazon.co.jp/ap/signin**', 'signin/ja-password-attacker.html');
+    page = await g.open(JP);
+    const warning = await g.banner(page);
+    expect(warning).toMatchObject({ kind: 'unfamiliar-account', severity: 'warning' });
+    expect(warning.text).toContain(ja.bannerUnfamiliarTitle!.message);
+    expect(warning.text).toContain(ja.actionTrust!.message);
+    await page.close();
+
+    // A phone number the owner never used.
+    await g.serve('https://www.amazon.co.jp/ap/signin**', 'signin/ja-password-phone.html');
+    page = await g.open(JP);
+    expect((await g.banner(page)).kind).toBe('unfamiliar-account');
+    await page.close();
+
+    // The switcher lists the owner's account, the phone and a masked entry Amazon hides: one warning for the phone.
+    await g.serve('https://www.amazon.co.jp/ap/signin**', 'signin/ja-switcher.html');
+    page = await g.open(JP);
+    const switcher = await g.banner(page);
+    expect(switcher.kind).toBe('unfamiliar-account');
+    const state = stateOf(await g.storage());
+    expect(state.alerts.filter((a) => a.status === 'open')).toHaveLength(2);
+    expect(await g.badge()).toBe('2');
+    await expectNoPlaintext(g);
+    expect(g.extensionRequests).toEqual([]);
+  });
+});
+
+describe('harness', () => {
+  it('really stops the service worker (its globals are gone after the restart)', async () => {
+    g = await launchGuard();
+    await (await g.worker()).evaluate(() => {
+      (globalThis as unknown as { marker: number }).marker = 42;
+    });
+    await g.stopWorker();
+    expect(await (await g.worker()).evaluate(() => (globalThis as unknown as { marker?: number }).marker)).toBeUndefined();
+  });
+});
