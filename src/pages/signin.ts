@@ -68,9 +68,11 @@ function attr(el: Element | null | undefined, name: string): string {
 function claimBeforeChangeLink(doc: Document): string {
   const link = first(doc, SIGNIN.changeClaimLink);
   let prev = link?.previousElementSibling ?? null;
+  // The nearest sibling that reads as an account: a separator ("|") or a
+  // "Not you?" line may sit between the claim and the link.
   for (let i = 0; prev && i < 3; i++, prev = prev.previousElementSibling) {
     const t = text(prev);
-    if (t) return t;
+    if (classifyIdentifier(t)) return t;
   }
   // The claim may also be the parent's text without the link's own text.
   const parent = link?.parentElement;
@@ -100,20 +102,42 @@ function readOtp(doc: Document): Observation | null {
   if (!code && !device) return null;
   const scope = code?.closest('form') ?? device?.closest('form') ?? doc.body;
   // "ending in 976", "末尾が976", "末尾 976", "下4桁 1234"
-  const m = text(scope).match(/(?:ending in|ending with|末尾(?:が|は)?|下\s*\d\s*桁(?:が|は)?)\s*[:：]?\s*(\d{2,4})/i);
+  const m = text(scope).match(/(?:ending in|ending with|末尾(?:が|は)?|下\s*\d\s*桁(?:が|は)?)\s*[:：]?\s*(\d{2,4})(?!\d)/i);
   return { page: 'signin-otp', phoneEnding: m ? m[1]! : null };
+}
+
+/** Text of the elements under `scope` (itself included) that have no child elements; never script or style source. */
+function leafTexts(scope: Element): string[] {
+  return [scope, ...scope.querySelectorAll('*')]
+    .filter((el) => el.childElementCount === 0 && !el.matches('script, style, template, noscript, textarea'))
+    .map((el) => text(el));
+}
+
+/**
+ * The identifiers inside one row of text ("Taro taro@example.com"). A row that
+ * is an identifier as a whole is taken whole: splitting it on spaces would cut
+ * "+81 90-1234-5678" into a national-looking "90-1234-5678", which normalises
+ * to a different number on another marketplace (a false stranger).
+ */
+function identifiersInText(t: string): string[] {
+  if (classifyIdentifier(t)) return [t];
+  // A row with a masked value ("090-1234-****") is a masked entry: a clear-
+  // looking run inside it is only part of an account.
+  if (/[*•●…]/u.test(t)) return [];
+  const emails = t.match(/[^\s@<>()"',;:]+@[^\s@<>()"',;:]+/g) ?? [];
+  const phones = t.match(/\+?\d[\d\s\-().]{5,}\d/g) ?? [];
+  return [...emails, ...phones.map((p) => p.trim())];
 }
 
 function readSwitcher(doc: Document): Observation | null {
   const root = first(doc, SIGNIN.switcherRoot);
   if (!root) return null;
-  let values = all(root, SIGNIN.switcherEntry).flatMap((el) => text(el).split(/\s{2,}|\n/).concat(text(el)));
-  // Fallback: any leaf text under the switcher that is an e-mail or phone.
-  if (identifiers(values).length === 0) {
-    values = [...root.querySelectorAll('*')].filter((el) => el.childElementCount === 0).map((el) => text(el));
-  }
-  // Entries show a name and the account on separate rows; split on the account itself.
-  const found = identifiers(values.flatMap((v) => [v, ...v.split(' ')]));
+  // Entries show a name and the account on separate rows: read each leaf row.
+  // When no entry element holds one (changed markup), every leaf under the
+  // switcher is a row.
+  const read = (scopes: Element[]) => identifiers(scopes.flatMap(leafTexts).flatMap(identifiersInText));
+  let found = read(all(root, SIGNIN.switcherEntry));
+  if (found.length === 0) found = read([root]);
   return found.length > 0 ? { page: 'signin-claim', source: 'switcher', accounts: found.slice(0, 20) } : null;
 }
 
