@@ -4,7 +4,8 @@ import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import baseManifest from './manifest.json' with { type: 'json' };
-import { hostPermissionPatterns, signInMatchPatterns } from './src/core/marketplaces';
+import { hostPermissionPatterns, matchPatterns, signInMatchPatterns } from './src/core/marketplaces';
+import { accountPathPatterns } from './src/pages/account/paths';
 
 type Target = 'chrome' | 'firefox';
 const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
@@ -15,6 +16,20 @@ const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
  */
 const CONTENT_SCRIPTS: { js: string; matches: string[] }[] = [
   { js: 'src/content/signin.ts', matches: signInMatchPatterns() },
+  // Listing watch: Manage All Inventory (classic /inventory, /hz/inventory; current /myinventory/) and upload status.
+  {
+    js: 'src/content/inventory.ts',
+    matches: matchPatterns(['/inventory*', '/hz/inventory*', '/myinventory/*', '/listing/status*', '/listing/upload*'], { seller: true }),
+  },
+  // Account-change watch: Login & Security, addresses, 2SV, orders; Seller Central profile, deposit, notifications, users.
+  // /ap/cnep* also runs the sign-in script; its extractor finds no sign-in step there and stays silent.
+  {
+    js: 'src/content/account.ts',
+    matches: [
+      ...matchPatterns(accountPathPatterns('retail'), { retail: true }),
+      ...matchPatterns(accountPathPatterns('seller'), { seller: true }),
+    ],
+  },
 ];
 
 /** Where the build goes: dist/<browser>, or DIST_DIR/<browser> for parallel builds. */
@@ -58,5 +73,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    // Pages the manifest does not list (crxjs builds the listed ones).
+    rollupOptions: { input: { welcome: 'src/welcome/index.html' } },
   },
 });

@@ -7,11 +7,14 @@ import { applyAccountAction, applyAlertAction } from '../core/judge-signin';
 import { classifySender, parseContentMessage, parsePageMessage } from '../core/messages';
 import { publicState } from '../core/state';
 import type { Reply } from '../core/types';
-import { showBadge } from './badge';
+import { followStoredState, showBadge } from './badge';
 import { allowReport, forgetTab } from './flows';
 import { handleObservation } from './observations';
+import { acceptTrustedListings } from './listings';
 import { handleTyped } from './signin';
+import { forgetOwnerChanges, handleOwnerChange } from './owner-changes';
 import { listenForNotificationClicks, notifyDangers } from './notify';
+import { handlePagesMessage, listenForInstall } from './pages';
 import { marketplaceForHost } from '../core/marketplaces';
 import { onStateChange, readState, updateState } from './store';
 
@@ -59,9 +62,14 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
         return { ok: true };
       case 'alert-action':
         await updateState((s) => ({ state: applyAlertAction(s, msg.alertIds, msg.action, now), result: null }));
+        if (msg.action === 'trust') await acceptTrustedListings(msg.alertIds);
         return { ok: true };
       case 'open-checklist':
         await openChecklist();
+        return { ok: true };
+      case 'owner-change':
+        if (!(await allowReport(from.tabId, now))) return refuse('too many reports from this tab');
+        await handleOwnerChange(from.tabId, msg.page, msg.field);
         return { ok: true };
     }
   }
@@ -72,16 +80,15 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
   switch (msg.type) {
     case 'get-state':
       return { ok: true, state: publicState(await readState()) };
-    case 'alert-action':
-      return {
-        ok: true,
-        state: publicState(
-          await updateState((s) => {
-            const next = applyAlertAction(s, msg.alertIds, msg.action, Date.now());
-            return { state: next, result: next };
-          }),
-        ),
-      };
+    case 'alert-action': {
+      const next = await updateState((s) => {
+        const changed = applyAlertAction(s, msg.alertIds, msg.action, Date.now());
+        return { state: changed, result: changed };
+      });
+      // Accepted new-listings alerts: the listing watch settles its records.
+      if (msg.action === 'trust') await acceptTrustedListings(msg.alertIds);
+      return { ok: true, state: publicState(next) };
+    }
     case 'account-action':
       return {
         ok: true,
@@ -102,6 +109,14 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
           }),
         ),
       };
+    case 'update-settings':
+    case 'add-account':
+    case 'rename-account':
+    case 'checklist-step':
+    case 'export-state':
+    case 'import-state':
+    case 'reset-state':
+      return handlePagesMessage(msg);
   }
 }
 
@@ -114,13 +129,15 @@ browser.runtime.onMessage.addListener(((message: unknown, sender: Runtime.Messag
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void forgetTab(tabId);
+  void forgetOwnerChanges(tabId);
 });
 
+followStoredState();
 onStateChange((next, before) => {
-  void showBadge(next);
   void notifyDangers(next, before).catch((e: unknown) => console.warn('Account Guard: notification failed', e));
 });
 listenForNotificationClicks();
+listenForInstall();
 
 // Every time the worker starts (install, browser start, or woken after being
 // stopped): load (migrating or repairing) the state and restore the badge.

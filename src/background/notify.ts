@@ -6,11 +6,14 @@ import type { Alert, StoredState } from '../core/types';
 
 const OPTIONS_PATH = 'src/options/index.html#alerts';
 
-/** Alerts that are open dangers now and were not before this change. */
-export function newDangers(next: StoredState, before: StoredState | null): Alert[] {
+/** Only findings seen just now are announced (not, say, old alerts in an imported file). */
+const FRESH_MS = 60_000;
+
+/** Alerts that are open dangers now, seen just now, and were not open dangers before this change. */
+export function newDangers(next: StoredState, before: StoredState | null, now = Date.now()): Alert[] {
   const was = new Map((before?.alerts ?? []).map((a) => [a.id, a]));
   return next.alerts.filter((a) => {
-    if (a.status !== 'open' || a.severity !== 'danger') return false;
+    if (a.status !== 'open' || a.severity !== 'danger' || now - a.lastSeenAt > FRESH_MS) return false;
     const old = was.get(a.id);
     return !old || old.status !== 'open' || old.severity !== 'danger';
   });

@@ -28,7 +28,11 @@ export async function handleTyped(tabId: number, host: string, raw: RawAccount):
   if (claim) await rememberTyped(tabId, claim.id, Date.now(), state.settings.typedFlowMinutes);
 }
 
-export async function handleSignInObservation(tabId: number, host: string, obs: Observation): Promise<BannerSpec | null> {
+export async function handleSignInObservation(
+  tabId: number,
+  host: string,
+  obs: Extract<Observation, { page: 'signin-claim' | 'signin-otp' }>,
+): Promise<BannerSpec | null> {
   if (obs.page === 'signin-otp') {
     // A code is being asked for the account this tab is signing in: 2SV is on.
     const id = await claimedInFlow(tabId);

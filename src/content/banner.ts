@@ -20,6 +20,7 @@ const TEXT: Record<BannerKind, { title: string; trust?: string }> = {
   'watching-listings': { title: 'bannerWatchingListingsTitle' },
   'new-listings': { title: 'bannerNewListingsTitle', trust: 'actionAcceptListings' },
   'account-changed': { title: 'bannerAccountChangedTitle', trust: 'actionChangesMine' },
+  'new-orders': { title: 'ordersBannerTitle', trust: 'ordersActionMine' },
 };
 
 /** Rows shown in the banner; the popup lists them all. */

@@ -1,8 +1,12 @@
 // Who may talk to the background, and what they may say: a pure sender
 // classifier and strict shape checks for every message, run before any handler.
 
-import { isAmazonHost } from './marketplaces';
-import type { ContentMessage, Message, Observation, PageMessage, RawAccount } from './types';
+import { isAmazonHost, marketplaceById } from './marketplaces';
+import { isChecklistStep } from './checklist';
+import { MAX_EXPORT_CHARS } from './export';
+import { MAX_LABEL, validateSettingsPatch } from './settings';
+import { MAX_LISTING_ROWS } from './listings';
+import type { AccountFieldName, AccountPageKind, ContentMessage, Message, Observation, PageMessage, RawAccount } from './types';
 
 /** The parts of runtime.MessageSender this module reads. */
 export interface SenderLike {
@@ -47,7 +51,10 @@ export function classifySender(sender: SenderLike, extensionId: string, extensio
 
 function safeOrigin(url: string): string | null {
   try {
-    return new URL(url).origin;
+    // Not URL.origin: for chrome-extension:/moz-extension: URLs the WHATWG
+    // parser gives the opaque "null" outside the browser that owns the scheme.
+    const u = new URL(url);
+    return u.host ? `${u.protocol}//${u.host}` : null;
   } catch {
     return null;
   }
@@ -66,9 +73,129 @@ function isRawAccount(v: unknown): v is RawAccount {
   return isObj(v) && keysAre(v, ['kind', 'value']) && (v.kind === 'email' || v.kind === 'phone') && isText(v.value);
 }
 
+// Listing watch (issue 3): inventory rows and upload batches, bounded.
+const LISTING_STATUSES = ['active', 'inactive', 'incomplete', 'other'];
+const isShort = (max: number) => (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+const isAmount = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e9);
+/** A day between 1995 and 2100 (UTC ms), or null. */
+const isDay = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 788_918_400_000 && v <= 4_102_444_800_000);
+const isSellerRef = (v: unknown) => v === null || isShort(100)(v);
+const isMarketplaceId = (v: unknown) => v === null || (typeof v === 'string' && /^[A-Z0-9]{5,20}$/.test(v));
+
+function isListingRow(v: unknown): boolean {
+  return (
+    isObj(v) &&
+    keysAre(v, ['sku', 'asin', 'title', 'status', 'price', 'quantity', 'created', 'featured', 'lowest', 'category', 'brand']) &&
+    isShort(100)(v.sku) &&
+    (v.asin === null || (typeof v.asin === 'string' && /^[A-Z0-9]{10}$/.test(v.asin))) &&
+    typeof v.title === 'string' && v.title.length <= 300 &&
+    (v.status === null || LISTING_STATUSES.includes(v.status as string)) &&
+    isAmount(v.price) && isAmount(v.quantity) && isAmount(v.featured) && isAmount(v.lowest) &&
+    isDay(v.created) &&
+    (v.category === null || isShort(100)(v.category)) &&
+    (v.brand === null || isShort(100)(v.brand))
+  );
+}
+
+function isUploadBatch(v: unknown): boolean {
+  return (
+    isObj(v) &&
+    keysAre(v, ['id', 'submitted', 'status', 'records']) &&
+    isShort(64)(v.id) &&
+    isDay(v.submitted) &&
+    typeof v.status === 'string' && v.status.length <= 100 &&
+    isAmount(v.records)
+  );
+}
+
+// Account-change watch (issue 4): account pages and the owner's own change forms.
+export const ACCOUNT_PAGE_KINDS: readonly AccountPageKind[] = [
+  'login-security',
+  'addresses',
+  'two-step',
+  'orders',
+  'seller-account-info',
+  'seller-deposit',
+  'seller-notifications',
+  'seller-users',
+];
+const ACCOUNT_FIELD_NAMES: readonly AccountFieldName[] = [
+  'name',
+  'email',
+  'phone',
+  'two-step',
+  'two-step-method',
+  'passkeys',
+  'address',
+  'deposit',
+  'notification-email',
+  'user',
+];
+const isOneOf = <T extends string>(list: readonly T[]) => (v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
+const isPageText = (max: number) => (v: unknown): v is string => typeof v === 'string' && v.length <= max;
+
+function isAccountField(v: unknown): boolean {
+  return isObj(v) && keysAre(v, ['name', 'value']) && isOneOf(ACCOUNT_FIELD_NAMES)(v.name) && isText(v.value);
+}
+
+function isOrderSeen(v: unknown): boolean {
+  return (
+    isObj(v) &&
+    keysAre(v, ['id', 'date', 'total', 'title']) &&
+    typeof v.id === 'string' &&
+    /^[A-Z0-9]\d{2}-\d{7}-\d{7}$/.test(v.id) &&
+    isPageText(MAX_TEXT)(v.date) &&
+    isPageText(MAX_TEXT)(v.total) &&
+    isPageText(MAX_TEXT)(v.title)
+  );
+}
+
+function isAccountObservation(v: Record<string, unknown>): boolean {
+  return (
+    keysAre(v, ['page', 'kind', 'fields', 'orders']) &&
+    isOneOf(ACCOUNT_PAGE_KINDS)(v.kind) &&
+    Array.isArray(v.fields) &&
+    v.fields.length <= 200 &&
+    v.fields.every(isAccountField) &&
+    Array.isArray(v.orders) &&
+    v.orders.length <= 100 &&
+    v.orders.every(isOrderSeen) &&
+    (v.kind === 'orders' || v.orders.length === 0)
+  );
+}
+
+function isOwnerChange(v: Record<string, unknown>): boolean {
+  return (
+    keysAre(v, ['type', 'page', 'field']) &&
+    isOneOf(ACCOUNT_PAGE_KINDS)(v.page) &&
+    (v.field === 'password' || isOneOf(ACCOUNT_FIELD_NAMES)(v.field))
+  );
+}
+
 function isObservation(v: unknown): v is Observation {
   if (!isObj(v)) return false;
   switch (v.page) {
+    case 'inventory':
+      return (
+        keysAre(v, ['page', 'ui', 'seller', 'marketplaceId', 'rows']) &&
+        (v.ui === 'classic' || v.ui === 'current') &&
+        isSellerRef(v.seller) &&
+        isMarketplaceId(v.marketplaceId) &&
+        Array.isArray(v.rows) &&
+        v.rows.length > 0 &&
+        v.rows.length <= MAX_LISTING_ROWS &&
+        v.rows.every(isListingRow)
+      );
+    case 'upload-status':
+      return (
+        keysAre(v, ['page', 'seller', 'marketplaceId', 'batches']) &&
+        isSellerRef(v.seller) &&
+        isMarketplaceId(v.marketplaceId) &&
+        Array.isArray(v.batches) &&
+        v.batches.length > 0 &&
+        v.batches.length <= 500 &&
+        v.batches.every(isUploadBatch)
+      );
     case 'signin-claim':
       return (
         keysAre(v, ['page', 'source', 'accounts']) &&
@@ -78,6 +205,8 @@ function isObservation(v: unknown): v is Observation {
         v.accounts.length <= 20 &&
         v.accounts.every(isRawAccount)
       );
+    case 'account':
+      return isAccountObservation(v);
     case 'signin-otp':
       return (
         keysAre(v, ['page', 'phoneEnding']) &&
@@ -117,6 +246,8 @@ export function parseContentMessage(v: unknown): Parsed<ContentMessage> {
       return isAlertAction(v) ? { ok: true, message: v as ContentMessage } : { ok: false, reason: 'malformed alert action' };
     case 'open-checklist':
       return keysAre(v, ['type']) ? { ok: true, message: v as ContentMessage } : { ok: false, reason: 'malformed' };
+    case 'owner-change':
+      return isOwnerChange(v) ? { ok: true, message: v as ContentMessage } : { ok: false, reason: 'malformed owner change' };
     default:
       return { ok: false, reason: `type not allowed from a content script: ${String(v.type).slice(0, 40)}` };
   }
@@ -138,6 +269,29 @@ export function parsePageMessage(v: unknown): Parsed<PageMessage> {
       return keysAre(v, ['type', 'noticeId']) && isId(v.noticeId)
         ? { ok: true, message: v as PageMessage }
         : { ok: false, reason: 'malformed notice' };
+    case 'update-settings':
+      return keysAre(v, ['type', 'patch']) && validateSettingsPatch(v.patch).ok
+        ? { ok: true, message: v as PageMessage }
+        : { ok: false, reason: 'malformed settings' };
+    case 'add-account':
+      return keysAre(v, ['type', 'account', 'marketplace']) && isRawAccount(v.account) && typeof v.marketplace === 'string' && marketplaceById(v.marketplace) !== null
+        ? { ok: true, message: v as PageMessage }
+        : { ok: false, reason: 'malformed account' };
+    case 'rename-account':
+      return keysAre(v, ['type', 'accountId', 'label']) && isId(v.accountId) && (v.label === null || (typeof v.label === 'string' && v.label.length <= MAX_LABEL))
+        ? { ok: true, message: v as PageMessage }
+        : { ok: false, reason: 'malformed rename' };
+    case 'checklist-step':
+      return keysAre(v, ['type', 'step', 'done']) && isChecklistStep(v.step) && typeof v.done === 'boolean'
+        ? { ok: true, message: v as PageMessage }
+        : { ok: false, reason: 'malformed checklist step' };
+    case 'import-state':
+      return keysAre(v, ['type', 'text']) && typeof v.text === 'string' && v.text.length <= MAX_EXPORT_CHARS
+        ? { ok: true, message: v as PageMessage }
+        : { ok: false, reason: 'malformed import' };
+    case 'export-state':
+    case 'reset-state':
+      return keysAre(v, ['type']) ? { ok: true, message: v as PageMessage } : { ok: false, reason: 'malformed' };
     default:
       return { ok: false, reason: `type not allowed from an extension page: ${String(v.type).slice(0, 40)}` };
   }

@@ -152,6 +152,7 @@ const SNAPSHOT: Record<keyof PageSnapshot, Check> = {
   id: str,
   page: str,
   marketplace: str,
+  host: str,
   accountId: nullable(str),
   firstSeenAt: num,
   lastSeenAt: num,

@@ -32,7 +32,110 @@ export type Observation =
       page: 'signin-otp';
       /** Last digits of the phone the code goes to, where the page says. */
       phoneEnding: string | null;
+    }
+  // Listing watch (issue 3): Seller Central's inventory table and upload status page.
+  | {
+      page: 'inventory';
+      ui: 'classic' | 'current';
+      /** Merchant id (or store name) as the page shows it; null when the page does not say. */
+      seller: string | null;
+      /** Amazon marketplace id (e.g. A1VC38T7YXB528), when the page says. */
+      marketplaceId: string | null;
+      /** At most MAX_LISTING_ROWS (Seller Central shows at most 250 a page). */
+      rows: ListingRow[];
+    }
+  | {
+      page: 'upload-status';
+      seller: string | null;
+      marketplaceId: string | null;
+      batches: UploadBatch[];
+    }
+  // Account-change watch (issue 4): buyer and Seller Central account pages.
+  | {
+      page: 'account';
+      kind: AccountPageKind;
+      /** Settings as the page shows them, in clear: the background keeps only hashes and masked hints. */
+      fields: AccountField[];
+      /** Order history only: the orders shown, newest first. */
+      orders: OrderSeen[];
     };
+
+// ------------------------------------------- account-change watch (issue 4)
+
+/** The account pages the account-change watch reads. */
+export type AccountPageKind =
+  | 'login-security'
+  | 'addresses'
+  | 'two-step'
+  | 'orders'
+  | 'seller-account-info'
+  | 'seller-deposit'
+  | 'seller-notifications'
+  | 'seller-users';
+
+/**
+ * A setting shown on an account page. Single-valued: name, email, phone,
+ * two-step ("on"/"off"), two-step-method, passkeys, deposit. Repeated: address,
+ * notification-email, user (one field per entry).
+ */
+export type AccountFieldName =
+  | 'name'
+  | 'email'
+  | 'phone'
+  | 'two-step'
+  | 'two-step-method'
+  | 'passkeys'
+  | 'address'
+  | 'deposit'
+  | 'notification-email'
+  | 'user';
+
+export interface AccountField {
+  name: AccountFieldName;
+  value: string;
+}
+
+/** One order on the order history page; page text. */
+export interface OrderSeen {
+  id: string;
+  date: string;
+  total: string;
+  title: string;
+}
+
+/** What the owner changed through Amazon's own forms in a tab (not alarms). */
+export type OwnerChangeField = AccountFieldName | 'password';
+
+/** Listing status as shown in the inventory table. */
+export type ListingStatus = 'active' | 'inactive' | 'incomplete' | 'other';
+
+/** One row of the inventory table; page text, shown only as text. */
+export interface ListingRow {
+  sku: string;
+  asin: string | null;
+  title: string;
+  status: ListingStatus | null;
+  price: number | null;
+  quantity: number | null;
+  /** Day the listing was created (UTC midnight, ms), when the page shows it. */
+  created: number | null;
+  /** Featured offer (Buy Box) price and lowest price, where the page shows them. */
+  featured: number | null;
+  lowest: number | null;
+  category: string | null;
+  brand: string | null;
+}
+
+/** One inventory file upload on the upload status page. */
+export interface UploadBatch {
+  /** Batch (feed submission) id. */
+  id: string;
+  /** Day submitted (UTC midnight, ms). */
+  submitted: number | null;
+  status: string;
+  /** Records processed, where the page says. */
+  records: number | null;
+}
 
 export type ObservationPage = Observation['page'];
 
@@ -45,7 +148,8 @@ export type BannerKind =
   | 'unfamiliar-account' // sign-in guard: an account never used here
   | 'watching-listings' // listing watch: first visit, now watching N listings (info)
   | 'new-listings' // listing watch: suspicious new listings
-  | 'account-changed'; // account-change watch: settings changed since the last visit
+  | 'account-changed' // account-change watch: settings changed since the last visit
+  | 'new-orders'; // account-change watch: orders placed since the last visit of the order history
 /** Alert kinds in the log. Each watch adds its own. */
 export type AlertKind = 'unfamiliar-account' | 'new-listings' | 'account-changed' | 'new-orders';
 export type AlertStatus = 'open' | 'trusted' | 'dismissed';
@@ -201,10 +305,13 @@ export interface SellerWatch {
 
 /** What an account page showed the last time, fingerprinted and masked. */
 export interface PageSnapshot {
-  /** Fingerprint of (page type, account, marketplace). */
+  /** Fingerprint of (page type, host, account shown). */
   id: string;
+  /** The account page type (AccountPageKind). */
   page: string;
   marketplace: string;
+  /** Retail or Seller Central host the page was read on. */
+  host: string;
   /** Known-account id the page belongs to, where the page shows the account. */
   accountId: string | null;
   firstSeenAt: number;
@@ -252,14 +359,35 @@ export type ContentMessage =
   | { type: 'observe'; observation: Observation }
   | { type: 'typed-account'; account: RawAccount }
   | { type: 'alert-action'; alertIds: string[]; action: AlertAction }
-  | { type: 'open-checklist' };
+  | { type: 'open-checklist' }
+  /** Account-change watch: the owner submitted one of Amazon's change forms in this tab. */
+  | { type: 'owner-change'; page: AccountPageKind; field: OwnerChangeField };
 
 /** Messages an extension page (popup, options) may send. */
 export type PageMessage =
   | { type: 'get-state' }
   | { type: 'alert-action'; alertIds: string[]; action: AlertAction }
   | { type: 'account-action'; accountId: string; action: AccountAction }
-  | { type: 'dismiss-notice'; noticeId: string };
+  | { type: 'dismiss-notice'; noticeId: string }
+  // Popup, options and first-run pages (issue 5); handled in background/pages.ts.
+  | { type: 'update-settings'; patch: SettingsPatch }
+  /** The user typed one of their accounts; only its fingerprint and hint are kept. */
+  | { type: 'add-account'; account: RawAccount; marketplace: string }
+  | { type: 'rename-account'; accountId: string; label: string | null }
+  | { type: 'checklist-step'; step: string; done: boolean }
+  | { type: 'export-state' }
+  /** The text of an export file, validated in the background before anything is replaced. */
+  | { type: 'import-state'; text: string }
+  | { type: 'reset-state' };
+
+/** A change to the settings from the options page (validated by core/settings). */
+export interface SettingsPatch {
+  passwordAgeDays?: number;
+  dormancyDays?: number;
+  notifications?: boolean;
+  disabledMarketplaces?: string[];
+  listing?: Partial<ListingSettings>;
+}
 
 export type Message = ContentMessage | PageMessage;
 
@@ -268,5 +396,5 @@ export interface ObserveReply {
 }
 
 export type Reply =
-  | { ok: true; banner?: BannerSpec | null; state?: PublicState }
+  | { ok: true; banner?: BannerSpec | null; state?: PublicState; /** export-state: the file's JSON text. */ exportText?: string }
   | { ok: false; error: string };

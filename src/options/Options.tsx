@@ -1,28 +1,47 @@
-// The options page: known accounts, open alerts and the incident checklist.
+// The options page: alerts, known accounts (add, confirm, rename, remove),
+// the incident checklist, settings, export/import and reset.
 import { useEffect } from 'preact/hooks';
-import { AccountList, AlertList, Notices } from '../ui/components';
+import { AccountList } from '../ui/AccountList';
+import { AddAccount } from '../ui/AddAccount';
+import { AlertList } from '../ui/AlertList';
 import { Checklist } from '../ui/Checklist';
+import { ExportImport } from '../ui/ExportImport';
 import { t } from '../ui/i18n';
+import { Notices } from '../ui/Notices';
+import { Settings } from '../ui/Settings';
+import { StatusLine } from '../ui/StatusLine';
 import { useGuardState } from '../ui/useGuardState';
 
-export function Options() {
+export function Options({ now }: { now?: number } = {}) {
   const [value, act] = useGuardState();
-  const run = (m: Parameters<typeof act>[0]) => void act(m);
   useEffect(() => {
     document.title = t('optionsTitle');
-    if (value.status === 'ready' && location.hash === '#checklist') document.getElementById('checklist')?.scrollIntoView();
+    // Links from the banner and notifications land on a section.
+    if (value.status === 'ready' && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   }, [value.status]);
-  const marketplace = value.status === 'ready' ? value.state.accounts[0]?.marketplace ?? '' : '';
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
+      <nav class="toc" aria-label={t('optionsContents')}>
+        <a href="#alerts">{t('alertsHeading')}</a>
+        <a href="#accounts">{t('accountsHeading')}</a>
+        <a href="#checklist">{t('openChecklist')}</a>
+        <a href="#settings">{t('settingsHeading')}</a>
+        <a href="#data">{t('exportHeading')}</a>
+      </nav>
+      {value.status === 'loading' && <p>{t('popupLoading')}</p>}
       {value.status === 'error' && <p role="alert">{t('popupError')}</p>}
       {value.status === 'ready' && (
         <>
-          <Notices notices={value.state.notices} act={run} />
-          <Checklist marketplace={marketplace} />
-          <AlertList state={value.state} act={run} />
-          <AccountList accounts={value.state.accounts} act={run} />
+          <StatusLine alerts={value.state.alerts} />
+          <Notices notices={value.state.notices} act={act} />
+          <AlertList alerts={value.state.alerts} act={act} />
+          <AccountList accounts={value.state.accounts} settings={value.state.settings} act={act} editable now={now} />
+          <h3>{t('optionsAddHeading')}</h3>
+          <AddAccount act={act} defaultMarketplace={value.state.accounts[0]?.marketplace} />
+          <Checklist progress={value.state.checklist} accounts={value.state.accounts} act={act} />
+          <Settings settings={value.state.settings} act={act} />
+          <ExportImport act={act} />
         </>
       )}
     </main>

@@ -1,12 +1,16 @@
-// The toolbar popup: overall status, open alerts with actions, known accounts.
+// The toolbar popup: "am I safe?" — overall status, open alerts with actions,
+// known accounts with their hygiene, and the takeover checklist.
 import { browser } from '../platform/browser';
-import { AccountList, AlertList, Notices, StatusLine } from '../ui/components';
+import { AccountList } from '../ui/AccountList';
+import { AlertList } from '../ui/AlertList';
+import { Checklist } from '../ui/Checklist';
 import { t } from '../ui/i18n';
+import { Notices } from '../ui/Notices';
+import { StatusLine } from '../ui/StatusLine';
 import { useGuardState } from '../ui/useGuardState';
 
-export function Popup() {
+export function Popup({ now }: { now?: number } = {}) {
   const [value, act] = useGuardState();
-  const run = (m: Parameters<typeof act>[0]) => void act(m);
   return (
     <>
       <main>
@@ -15,17 +19,18 @@ export function Popup() {
         {value.status === 'error' && <p role="alert">{t('popupError')}</p>}
         {value.status === 'ready' && (
           <>
-            <Notices notices={value.state.notices} act={run} />
-            <StatusLine state={value.state} />
-            <AlertList state={value.state} act={run} />
-            <AccountList accounts={value.state.accounts} act={run} />
+            <StatusLine alerts={value.state.alerts} />
+            <Notices notices={value.state.notices} act={act} />
+            <AlertList alerts={value.state.alerts} act={act} />
+            <AccountList accounts={value.state.accounts} settings={value.state.settings} act={act} now={now} />
+            <details class="takeover" open={Object.keys(value.state.checklist).length > 0}>
+              <summary>{t('openChecklist')}</summary>
+              <Checklist progress={value.state.checklist} accounts={value.state.accounts} act={act} />
+            </details>
           </>
         )}
       </main>
       <footer>
-        <a href={browser.runtime.getURL('src/options/index.html#checklist')} target="_blank" rel="noopener">
-          {t('openChecklist')}
-        </a>
         <a href={browser.runtime.getURL('src/options/index.html')} target="_blank" rel="noopener">
           {t('openOptions')}
         </a>

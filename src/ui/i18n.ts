@@ -11,3 +11,8 @@ export function formatDate(ms: number, withTime = false): string {
   const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
   return withTime ? `${date} ${pad(d.getHours())}:${pad(d.getMinutes())}` : date;
 }
+
+/** The UI language the browser picked from _locales ("ja" or "en"). */
+export function uiLanguage(): string {
+  return t('@@ui_locale').startsWith('ja') ? 'ja' : 'en';
+}

@@ -1,0 +1,22 @@
+// Handles what the account-change watch's content script reports: the page's
+// clear values become salted hashes and masked hints (core/account-fingerprint),
+// the tab's memory of the owner's own changes is consulted, and the core judges
+// the difference from the last visit.
+
+import { fingerprintPage, type AccountObservation } from '../core/account-fingerprint';
+import { judgeAccountPage } from '../core/judge-account';
+import type { BannerSpec } from '../core/types';
+import { claimedInFlow } from './flows';
+import { ownerChangesIn } from './owner-changes';
+import { updateState } from './store';
+
+export async function handleAccountObservation(tabId: number, host: string, obs: AccountObservation): Promise<BannerSpec | null> {
+  const now = Date.now();
+  const ownerChanged = await ownerChangesIn(tabId, now);
+  const claimedAccountId = await claimedInFlow(tabId);
+  return updateState(async (state) => {
+    const read = await fingerprintPage(state, host, obs);
+    const { state: next, banner } = judgeAccountPage(state, read, { now, newId: () => crypto.randomUUID(), ownerChanged, claimedAccountId });
+    return { state: next, result: banner };
+  });
+}

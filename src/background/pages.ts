@@ -1,0 +1,109 @@
+// Handlers for what the popup, options and first-run pages ask beyond the
+// basics: settings, accounts typed by the user, the checklist's progress,
+// export, import and reset. Every state change goes through updateState().
+
+import { browser } from '../platform/browser';
+import { setChecklistStep } from '../core/checklist';
+import { buildExport, listingRecords, parseExport } from '../core/export';
+import { fingerprint, maskAccount, newSalt } from '../core/fingerprint';
+import { newKnownAccount } from '../core/judge-signin';
+import { marketplaceById } from '../core/marketplaces';
+import { normaliseAccount } from '../core/normalise';
+import { applySettingsPatch } from '../core/settings';
+import { emptyState, publicState } from '../core/state';
+import type { PageMessage, RawAccount, Reply, StoredState } from '../core/types';
+import { updateState } from './store';
+
+export const WELCOME_PATH = 'src/welcome/index.html';
+
+export type PagesMessage = Extract<
+  PageMessage,
+  { type: 'update-settings' | 'add-account' | 'rename-account' | 'checklist-step' | 'export-state' | 'import-state' | 'reset-state' }
+>;
+
+/** Apply a pure change and answer with the page's view of the new state. */
+async function change(fn: (s: StoredState) => StoredState | Promise<StoredState>): Promise<Reply> {
+  const next = await updateState(async (s) => {
+    const state = await fn(s);
+    return { state, result: state };
+  });
+  return { ok: true, state: publicState(next) };
+}
+
+/** The user's own account, typed on the options or first-run page: kept as fingerprint + hint only. */
+async function addAccount(raw: RawAccount, marketplaceId: string): Promise<Reply> {
+  const market = marketplaceById(marketplaceId);
+  const normal = normaliseAccount(raw, market);
+  if (!market || !normal) return { ok: false, error: 'optionsAddInvalid' };
+  return change(async (s) => {
+    const now = Date.now();
+    const id = await fingerprint(normal, s.salt);
+    const existing = s.accounts.some((a) => a.id === id);
+    const accounts = existing
+      ? s.accounts.map((a) => (a.id === id ? { ...a, origin: 'user' as const, confirmed: true } : a))
+      : [...s.accounts, newKnownAccount({ id, kind: normal.kind, hint: maskAccount(normal, market.callingCode), marketplace: market.id }, 'user', now)];
+    // A warning about this account is settled: the user says it is theirs.
+    const alerts = s.alerts.map((a) =>
+      a.kind === 'unfamiliar-account' && a.subjectId === id && a.status === 'open' ? { ...a, status: 'trusted' as const } : a,
+    );
+    return { ...s, accounts, alerts };
+  });
+}
+
+async function listingKeys(): Promise<string[]> {
+  return Object.keys(listingRecords(await browser.storage.local.get(null)));
+}
+
+/** Replace the state and the listing records with a validated export; a bad file changes nothing. */
+async function importState(text: string): Promise<Reply> {
+  const parsed = parseExport(text);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  return change(async () => {
+    const stale = (await listingKeys()).filter((k) => !(k in parsed.listings));
+    if (Object.keys(parsed.listings).length) await browser.storage.local.set(parsed.listings);
+    if (stale.length) await browser.storage.local.remove(stale);
+    return parsed.state;
+  });
+}
+
+async function resetState(): Promise<Reply> {
+  return change(async () => {
+    const keys = await listingKeys();
+    if (keys.length) await browser.storage.local.remove(keys);
+    return emptyState(newSalt());
+  });
+}
+
+export async function handlePagesMessage(msg: PagesMessage): Promise<Reply> {
+  switch (msg.type) {
+    case 'update-settings':
+      return change((s) => ({ ...s, settings: applySettingsPatch(s.settings, msg.patch) }));
+    case 'add-account':
+      return addAccount(msg.account, msg.marketplace);
+    case 'rename-account': {
+      const label = msg.label?.trim() || null;
+      return change((s) => ({ ...s, accounts: s.accounts.map((a) => (a.id === msg.accountId ? { ...a, label } : a)) }));
+    }
+    case 'checklist-step':
+      return change((s) => ({ ...s, checklist: setChecklistStep(s.checklist, msg.step, msg.done, Date.now()) }));
+    case 'export-state': {
+      // Read inside the queue so the file is one consistent moment.
+      const text = await updateState(async (s) => {
+        const file = buildExport(s, await browser.storage.local.get(null), Date.now());
+        return { state: s, result: JSON.stringify(file, null, 2) };
+      });
+      return { ok: true, exportText: text };
+    }
+    case 'import-state':
+      return importState(msg.text);
+    case 'reset-state':
+      return resetState();
+  }
+}
+
+/** First install: open the welcome page (not on updates or browser starts). */
+export function listenForInstall(): void {
+  browser.runtime.onInstalled.addListener((details) => {
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) });
+  });
+}

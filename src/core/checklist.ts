@@ -1,0 +1,79 @@
+// The "I think my account was taken over" checklist, drawn from the takeover
+// story: its steps, links to the right pages of the account's marketplace,
+// and progress (step key -> when ticked, kept in state.checklist). Pure.
+
+import { marketplaceById } from './marketplaces';
+
+export interface ChecklistLink {
+  /** _locales key of the link text. */
+  key: string;
+  /** Path on the marketplace's retail host, or on its Seller Central host when `seller`. */
+  path: string;
+  seller?: boolean;
+}
+
+export interface ChecklistStep {
+  /** Stable id stored in state.checklist. */
+  id: string;
+  /** _locales key of the step text. */
+  key: string;
+  links: ChecklistLink[];
+}
+
+export const CHECKLIST_STEPS: readonly ChecklistStep[] = [
+  { id: 'contact', key: 'checklistContact', links: [{ key: 'linkContact', path: '/gp/help/customer/contact-us' }] },
+  {
+    id: 'password',
+    key: 'checklistPassword',
+    links: [
+      { key: 'linkLoginSecurity', path: '/ap/cnep' },
+      { key: 'checklistLinkTwoStep', path: '/a/settings/approval' },
+    ],
+  },
+  {
+    id: 'settings',
+    key: 'checklistSettings',
+    links: [
+      { key: 'linkAddresses', path: '/a/addresses' },
+      { key: 'checklistLinkSellerAccount', path: '/hz/sc/account-information', seller: true },
+    ],
+  },
+  { id: 'orders', key: 'checklistStepOrders', links: [{ key: 'linkOrders', path: '/gp/css/order-history' }] },
+  { id: 'cards', key: 'checklistStepCards', links: [{ key: 'checklistLinkPayments', path: '/cpe/yourpayments/wallet' }] },
+  { id: 'other-sites', key: 'checklistOtherSites', links: [] },
+  { id: 'close-unused', key: 'checklistDormant', links: [] },
+];
+
+const IDS = new Set(CHECKLIST_STEPS.map((s) => s.id));
+
+export function isChecklistStep(id: unknown): id is string {
+  return typeof id === 'string' && IDS.has(id);
+}
+
+/** Default when no account is known: the project is Japanese first. */
+export const DEFAULT_CHECKLIST_MARKETPLACE = 'amazon.co.jp';
+
+/** Full https URL of a link on the marketplace (unknown ids fall back to the default). */
+export function checklistUrl(link: ChecklistLink, marketplaceId: string): string {
+  const m = marketplaceById(marketplaceId) ?? marketplaceById(DEFAULT_CHECKLIST_MARKETPLACE)!;
+  const host = link.seller ? m.sellerHosts[0]! : m.retailHost;
+  return `https://${host}${link.path}`;
+}
+
+export function checklistProgress(done: Readonly<Record<string, number>>): { done: number; total: number } {
+  return { done: CHECKLIST_STEPS.filter((s) => typeof done[s.id] === 'number').length, total: CHECKLIST_STEPS.length };
+}
+
+/** Tick or untick one step; unknown step ids leave the progress as it is. */
+export function setChecklistStep(
+  progress: Readonly<Record<string, number>>,
+  id: string,
+  done: boolean,
+  now: number,
+): Record<string, number> {
+  if (!isChecklistStep(id)) return { ...progress };
+  const next = { ...progress };
+  if (done) next[id] = now;
+  else delete next[id];
+  return next;
+}

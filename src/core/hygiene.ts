@@ -1,0 +1,56 @@
+// Account hygiene, per known account: the defences the takeover story says
+// matter — two-step verification on, a password changed now and then, no
+// dormant accounts. Pure: from the account, the settings and the time.
+
+import type { KnownAccount, Settings } from './types';
+
+const DAY = 86_400_000;
+
+export type TwoStepStatus = 'on' | 'off' | 'unknown';
+export type AgeStatus = 'unknown' | 'ok' | 'overdue';
+
+export interface Hygiene {
+  twoStep: TwoStepStatus;
+  /** When the 2SV status was last learned (a page read or a code asked at sign-in). */
+  twoStepAt: number | null;
+  password: { status: AgeStatus; days: number | null };
+  dormancy: { dormant: boolean; days: number };
+  /** Anything the user should act on. */
+  needsAttention: boolean;
+}
+
+/** Whole days from `from` to `now` (never negative: clocks drift). */
+export function daysSince(from: number, now: number): number {
+  return Math.max(0, Math.floor((now - from) / DAY));
+}
+
+function twoStep(a: KnownAccount): { status: TwoStepStatus; at: number | null } {
+  // Login & Security says it outright; the newer reading wins.
+  if (a.twoStep !== null) {
+    if (a.twoStep === 'off' && a.twoStepSeenAt !== null && a.twoStepCheckedAt !== null && a.twoStepSeenAt > a.twoStepCheckedAt) {
+      return { status: 'on', at: a.twoStepSeenAt };
+    }
+    return { status: a.twoStep, at: a.twoStepCheckedAt };
+  }
+  // A one-time code asked at sign-in means 2SV was on then.
+  if (a.twoStepSeenAt !== null) return { status: 'on', at: a.twoStepSeenAt };
+  return { status: 'unknown', at: null };
+}
+
+export function accountHygiene(a: KnownAccount, settings: Pick<Settings, 'passwordAgeDays' | 'dormancyDays'>, now: number): Hygiene {
+  const tsv = twoStep(a);
+  const pwDays = a.passwordChangedAt === null ? null : daysSince(a.passwordChangedAt, now);
+  const password: Hygiene['password'] = {
+    status: pwDays === null ? 'unknown' : pwDays >= settings.passwordAgeDays ? 'overdue' : 'ok',
+    days: pwDays,
+  };
+  const idle = daysSince(a.lastSeenAt, now);
+  const dormancy = { dormant: idle >= settings.dormancyDays, days: idle };
+  return {
+    twoStep: tsv.status,
+    twoStepAt: tsv.at,
+    password,
+    dormancy,
+    needsAttention: tsv.status !== 'on' || password.status === 'overdue' || dormancy.dormant,
+  };
+}

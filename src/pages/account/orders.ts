@@ -1,0 +1,62 @@
+// Order history (/gp/css/order-history, /your-orders/orders,
+// /gp/your-account/order-history): one card per order, its header holding the
+// date, total and order number (.order-header, .yohtmlc-order-id), its body
+// the item titles (.yohtmlc-product-title). Layouts from alexdlaird/amazon-orders'
+// captured pages: .order-card (current) and .order (older).
+
+import type { Observation, OrderSeen } from '../../core/types';
+import { all, first, inDocumentOrder, isLabel, leafTexts, MAX_VALUE, outermost, safely, text } from './read';
+
+export const ORDERS = {
+  card: ['.order-card.js-order-card', 'div.order-card', '.js-order-card', 'div.order'],
+  orderId: ['[data-component="orderId"]', '.yohtmlc-order-id [dir="ltr"]', '.yohtmlc-order-id bdi', '.order-date-invoice-item [dir="ltr"]'],
+  headerItem: ['.order-header__header-list-item', '.order-header .a-column', '.order-info .a-column'],
+  title: ['[data-component="itemTitle"]', '.yohtmlc-product-title', '.yohtmlc-item a', '.yo-enhanced-title a'],
+  /** The page, even with no orders yet. */
+  page: ['.js-yo-container', '#ordersContainer', '#yourOrders', '.your-orders-content-container'],
+} as const;
+
+export const ORDERS_LABELS = {
+  date: /^(?:order placed|ordered on|注文日|ご注文日|bestellung aufgegeben)$/i,
+  total: /^(?:total|order total|合計|注文合計|summe)$/i,
+};
+
+/** Amazon order numbers: 3-7-7 digits (digital orders start with a letter, e.g. D01-…). */
+const ORDER_ID = /\b([A-Z0-9]\d{2}-\d{7}-\d{7})\b/;
+
+/** The value next to a label among a card's header items. */
+function headerValue(card: Element, label: RegExp): string {
+  for (const item of all(card, ORDERS.headerItem)) {
+    const texts = leafTexts(item);
+    const at = texts.findIndex((t) => isLabel(t, label));
+    if (at >= 0 && texts[at + 1]) return texts[at + 1]!;
+  }
+  return '';
+}
+
+function readCard(card: Element): OrderSeen | null {
+  const idText = text(first(card, ORDERS.orderId)) || text(card);
+  const id = idText.match(ORDER_ID)?.[1];
+  if (!id) return null;
+  const clip = (s: string) => s.slice(0, MAX_VALUE);
+  return {
+    id,
+    date: clip(headerValue(card, ORDERS_LABELS.date)),
+    total: clip(headerValue(card, ORDERS_LABELS.total)),
+    title: clip(text(first(card, ORDERS.title))),
+  };
+}
+
+export function readOrders(doc: Document): Observation | null {
+  return safely(() => {
+    const cards = inDocumentOrder(outermost(all(doc, ORDERS.card)));
+    if (cards.length === 0 && !first(doc, ORDERS.page)) return null;
+    const orders: OrderSeen[] = [];
+    for (const card of cards) {
+      const o = readCard(card);
+      if (o && !orders.some((x) => x.id === o.id)) orders.push(o);
+    }
+    if (cards.length > 0 && orders.length === 0) return null; // cards we cannot read: say nothing rather than "no orders"
+    return { page: 'account', kind: 'orders', fields: [], orders: orders.slice(0, 100) };
+  });
+}

@@ -1,0 +1,121 @@
+// Small DOM readers shared by the account page modules: selector lists of
+// alternatives, leaf texts, and "the value next to this label" for Amazon's
+// label/value rows. Pure; never throw on odd markup.
+
+import type { AccountField, AccountFieldName } from '../../core/types';
+
+/** Longest page text kept for one value (an address, an item title). */
+export const MAX_VALUE = 300;
+
+export function first(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const s of selectors) {
+    try {
+      const el = root.querySelector(s);
+      if (el) return el;
+    } catch {
+      // a selector this engine does not know: try the next alternative
+    }
+  }
+  return null;
+}
+
+export function all(root: ParentNode, selectors: readonly string[]): Element[] {
+  const seen = new Set<Element>();
+  for (const s of selectors) {
+    try {
+      for (const el of root.querySelectorAll(s)) seen.add(el);
+    } catch {
+      // unknown selector: skip
+    }
+  }
+  return [...seen];
+}
+
+export function text(el: Element | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+const SKIP = 'script, style, template, noscript, textarea, select, option, button, input';
+
+/** Texts of the elements under `scope` that have no element children, in document order; no script or control text. */
+export function leafTexts(scope: Element): string[] {
+  return [scope, ...scope.querySelectorAll('*')]
+    .filter((el) => el.childElementCount === 0 && !el.matches(SKIP) && !el.closest(SKIP + ', .a-button, .a-button-text'))
+    .map((el) => text(el))
+    .filter((t) => t.length > 0);
+}
+
+/** The label part of a row: "Email:", "Eメール：", "Name" — matched whole, colon optional. */
+export function isLabel(t: string, labels: RegExp): boolean {
+  const bare = t.replace(/[:：]\s*$/, '').trim();
+  return labels.test(bare) && bare.length <= 60;
+}
+
+/**
+ * The value shown beside a label: the leaf texts that follow the first leaf
+ * matching `labels`, inside the nearest ancestor (up to `depth` levels) that
+ * holds more than the label. Null when no such label is on the page.
+ */
+export function valueAfterLabel(root: ParentNode, labels: RegExp, depth = 4): string | null {
+  const scope = root instanceof Document ? root.body : (root as Element);
+  if (!scope) return null;
+  for (const leaf of scope.querySelectorAll('*')) {
+    if (leaf.childElementCount !== 0 || leaf.matches(SKIP) || !isLabel(text(leaf), labels)) continue;
+    let row: Element | null = leaf.parentElement;
+    for (let i = 0; row && i < depth; i++, row = row.parentElement) {
+      const texts = leafTexts(row);
+      const at = texts.findIndex((t) => isLabel(t, labels));
+      const rest = texts.slice(at + 1);
+      if (rest.length > 0) return rest.join(' ').slice(0, MAX_VALUE);
+    }
+  }
+  return null;
+}
+
+export function field(name: AccountFieldName, value: string | null | undefined): AccountField[] {
+  const v = (value ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_VALUE);
+  return v ? [{ name, value: v }] : [];
+}
+
+/** Emails written in a piece of text (Seller Central lists them as plain text). */
+export function emailsIn(t: string): string[] {
+  return [...new Set((t.match(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g) ?? []).map((e) => e.toLowerCase()))];
+}
+
+/**
+ * "Enabled"/"有効" → on; "Disabled"/"無効"/"オフ" → off. A bare "On"/"Off" counts
+ * only as the whole value: "turn on" in a sentence says nothing about the state.
+ */
+export function onOff(t: string | null): 'on' | 'off' | null {
+  if (!t) return null;
+  const bare = t.trim().toLowerCase();
+  if (bare === 'off' || /\b(?:disabled|not enabled|not set up|inactive)\b|無効|オフ|未設定|設定されていません|有効になっていません/i.test(t)) return 'off';
+  if (bare === 'on' || /\b(?:enabled|active)\b|有効|オン/i.test(t)) return 'on';
+  return null;
+}
+
+/** Run an extractor; odd markup gives null, never an exception. */
+export function safely<T>(read: () => T | null): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
+}
+
+/** Elements in document order (matches of several selectors come grouped by selector). */
+export function inDocumentOrder(els: Element[]): Element[] {
+  const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without needing the DOM's globals
+  return els.slice().sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
+}
+
+/** The outermost of nested matches (a card matched by two alternatives is one card). */
+export function outermost(els: Element[]): Element[] {
+  return els.filter((e) => !els.some((o) => o !== e && o.contains(e)));
+}
+
+/** Every email written in some page regions, lower-cased, once each. */
+export function emailsOf(els: Element[]): string[] {
+  // Leaf by leaf: textContent would glue adjacent table cells into one "word".
+  return [...new Set(els.flatMap((el) => leafTexts(el).flatMap(emailsIn)))];
+}

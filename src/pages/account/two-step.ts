@@ -1,0 +1,39 @@
+// Two-step verification settings (/a/settings/approval, "Advanced Security
+// Settings", on retail and Seller Central hosts): on or off, and the preferred
+// method (an authenticator app, or a phone shown with its last digits).
+
+import type { Observation } from '../../core/types';
+import { field, first, onOff, safely, text, valueAfterLabel } from './read';
+
+export const TWO_STEP = {
+  /** The status line ("Two-Step Verification is enabled" / "… is disabled"). */
+  status: ['#sia-settings-status', '[data-testid="sia-status"]', '.sia-status', '#sia-otp-status'],
+  /** The page: its settings container, or the enable/disable controls. */
+  page: ['#sia-settings-page', '#sia-settings-enable-disable', '#enable-mfa-form', '#disable-mfa-form', 'form[action*="/a/settings/approval"]'],
+  /** The preferred method row. */
+  method: ['#sia-otp-preferred-method', '[data-testid="sia-preferred-method"]'],
+} as const;
+
+export const TWO_STEP_LABELS = {
+  status: /^(?:status|two-step verification|2-step verification|ステータス|2段階認証)$/i,
+  method: /^(?:preferred method|default method|優先する方法|既定の方法|優先される方法)$/i,
+};
+
+/** "Text message to +81 ***-****-5678" -> kept as shown; only its digits are masked later. */
+function methodValue(doc: Document): string | null {
+  const el = first(doc, TWO_STEP.method);
+  const v = el ? text(el).replace(/^[^:：]*[:：]\s*/, '') : valueAfterLabel(doc, TWO_STEP_LABELS.method);
+  return v || null;
+}
+
+export function readTwoStep(doc: Document): Observation | null {
+  return safely(() => {
+    const page = first(doc, TWO_STEP.page);
+    const statusEl = first(doc, TWO_STEP.status);
+    if (!page && !statusEl) return null;
+    const status = onOff(statusEl ? text(statusEl) : valueAfterLabel(doc, TWO_STEP_LABELS.status));
+    if (!status) return null;
+    const fields = [...field('two-step', status), ...(status === 'on' ? field('two-step-method', methodValue(doc)) : [])];
+    return { page: 'account', kind: 'two-step', fields, orders: [] };
+  });
+}

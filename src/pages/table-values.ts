@@ -1,0 +1,101 @@
+// Reading values out of Seller Central table cells: text, prices in every
+// marketplace's notation, quantities and dates (Y/M/D, D/M/Y, M/D/Y, 2026年3月5日,
+// "Mar 5, 2026"). Pure helpers for the inventory and upload status extractors.
+
+import { DAY_MS } from '../core/listings';
+
+export function text(el: Element | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A cell's value: an input's value (editable price/quantity cells), the
+ * original value of the classic table's inline editor
+ * (data-myitable-inline-changed='{"original":"1,980"}'), or its text.
+ */
+export function cellText(cell: Element): string {
+  if (cell.children.length === 0) return text(cell);
+  for (const input of cell.getElementsByTagName('input')) {
+    const type = (input.getAttribute('type') ?? 'text').toLowerCase();
+    const value = input.getAttribute('value') ?? (input as HTMLInputElement).value;
+    if (type !== 'hidden' && type !== 'checkbox' && value) return value.trim();
+  }
+  for (const input of cell.getElementsByTagName('kat-input')) {
+    const value = input.getAttribute('value');
+    if (value) return value.trim();
+  }
+  const inline = cell.querySelector('[data-myitable-inline-changed]')?.getAttribute('data-myitable-inline-changed');
+  if (inline) {
+    try {
+      const original = (JSON.parse(inline) as { original?: unknown }).original;
+      if (typeof original === 'string' || typeof original === 'number') return String(original).trim();
+    } catch {
+      // not JSON: fall back to the text
+    }
+  }
+  return text(cell);
+}
+
+/** "¥1,980", "$1,299.99", "1.299,99 €", "€ 12,50", "--" -> number or null. */
+export function parsePrice(raw: string): number | null {
+  const t = raw.normalize('NFKC').replace(/\s/g, '');
+  const m = t.match(/\d[\d.,']*/);
+  if (!m) return null;
+  let s = m[0].replace(/'/g, '').replace(/[.,]$/, '');
+  const lastDot = s.lastIndexOf('.');
+  const lastComma = s.lastIndexOf(',');
+  if (lastDot >= 0 && lastComma >= 0) {
+    // The later separator is the decimal one.
+    s = lastComma > lastDot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+  } else if (lastComma >= 0) {
+    // "12,50" is a decimal comma; "1,980" and "1,234,567" group thousands.
+    s = /,\d{3}$/.test(s) && !/^0,/.test(s) ? s.replace(/,/g, '') : s.replace(/,(?=\d{3}\b)/g, '').replace(',', '.');
+  } else if (lastDot >= 0 && /^\d{1,3}(\.\d{3})+$/.test(s)) {
+    s = s.replace(/\./g, ''); // "1.299" in de/fr/it: thousands
+  }
+  const n = Number.parseFloat(s);
+  return Number.isFinite(n) && n >= 0 && n <= 1e9 ? n : null;
+}
+
+export function parseQuantity(raw: string): number | null {
+  const m = raw.normalize('NFKC').replace(/[,.'\s](?=\d{3}\b)/g, '').match(/\d+/);
+  if (!m) return null;
+  const n = Number.parseInt(m[0], 10);
+  return Number.isFinite(n) && n <= 1e9 ? n : null;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+
+function utcDay(y: number, m: number, d: number): number | null {
+  if (y < 100) y += 2000;
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1995 || y > 2100) return null;
+  const ms = Date.UTC(y, m - 1, d);
+  return new Date(ms).getUTCDate() === d ? ms : null;
+}
+
+/**
+ * A date cell -> UTC midnight (ms) of that day. `dayFirst` decides
+ * 03/04/2026 (3 April vs March 4) when neither part is above 12.
+ */
+export function parseDay(raw: string, dayFirst: boolean): number | null {
+  const t = raw.normalize('NFKC').trim();
+  if (!t) return null;
+  let m = t.match(/(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})/);
+  if (m) return utcDay(+m[1]!, +m[2]!, +m[3]!);
+  m = t.match(/(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})/);
+  if (m) {
+    const a = +m[1]!;
+    const b = +m[2]!;
+    const dmy = a > 12 ? true : b > 12 ? false : dayFirst;
+    return dmy ? utcDay(+m[3]!, b, a) : utcDay(+m[3]!, a, b);
+  }
+  m = t.match(/([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})/);
+  if (m && MONTHS[m[1]!.toLowerCase()]) return utcDay(+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!);
+  m = t.match(/(\d{1,2})\.?\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})/);
+  if (m && MONTHS[m[2]!.toLowerCase()]) return utcDay(+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!);
+  return null;
+}
+
+export { DAY_MS };

@@ -1,0 +1,116 @@
+// Open alerts, newest first, rendered generically from what each watch put in
+// the alert: reasons (i18n keys + masked subs), rows and columns (page text,
+// shown as text only) and the page to check on Amazon.
+import { openAlerts } from '../core/alerts';
+import type { Alert, AlertKind } from '../core/types';
+import { formatDate, t } from './i18n';
+import { amazonUrl, reviewLink } from './links';
+import type { Act } from './useGuardState';
+
+/** Rows shown per alert; the rest are counted. */
+export const MAX_ROWS = 20;
+
+const TRUST_LABEL: Record<AlertKind, string> = {
+  'unfamiliar-account': 'actionTrust',
+  'new-listings': 'actionAcceptListings',
+  'account-changed': 'actionChangesMine',
+  'new-orders': 'popupActionOrdersMine',
+};
+
+function Rows({ alert }: { alert: Alert }) {
+  const rows = alert.rows ?? [];
+  if (rows.length === 0) return null;
+  const shown = rows.slice(0, MAX_ROWS);
+  return (
+    <div class="rows">
+      <table>
+        {alert.columns && alert.columns.length > 0 && (
+          <thead>
+            <tr>
+              {alert.columns.map((c) => (
+                <th key={c} scope="col">
+                  {t(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+        )}
+        <tbody>
+          {shown.map((r, i) => {
+            const link = amazonUrl(r.url);
+            return (
+              <tr key={i}>
+                {r.cells.map((cell, j) => (
+                  <td key={j}>
+                    {j === 0 && link ? (
+                      <a href={link} target="_blank" rel="noopener noreferrer">
+                        {cell}
+                      </a>
+                    ) : (
+                      cell
+                    )}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {rows.length > shown.length && <p class="meta">{t('popupMoreRows', [String(rows.length - shown.length)])}</p>}
+    </div>
+  );
+}
+
+function AlertItem({ alert, act }: { alert: Alert; act: Act }) {
+  const review = reviewLink(alert);
+  const answer = (action: 'trust' | 'dismiss') => void act({ type: 'alert-action', alertIds: [alert.id], action });
+  return (
+    <li class={`alert alert-${alert.severity}`} data-alert-id={alert.id} data-kind={alert.kind} data-severity={alert.severity}>
+      {alert.reasons.length > 0 ? (
+        alert.reasons.map((r, i) => (
+          <p key={i} class="alert-text">
+            {t(r.key, r.subs)}
+          </p>
+        ))
+      ) : (
+        <p class="alert-text">{alert.hint}</p>
+      )}
+      <Rows alert={alert} />
+      <p class="meta">
+        {alert.marketplace} · {t('alertSeen', [formatDate(alert.createdAt, true), formatDate(alert.lastSeenAt, true)])}
+        {alert.seenCount > 1 && ` · ${t('popupSeenTimes', [String(alert.seenCount)])}`}
+      </p>
+      <div class="actions">
+        <button type="button" data-action="trust" onClick={() => answer('trust')}>
+          {t(TRUST_LABEL[alert.kind] ?? 'actionTrust')}
+        </button>
+        <button type="button" data-action="dismiss" onClick={() => answer('dismiss')}>
+          {t('actionDismiss')}
+        </button>
+        {review && (
+          <a class="button" data-action="review" href={review} target="_blank" rel="noopener noreferrer">
+            {t('popupOpenOnAmazon')}
+          </a>
+        )}
+      </div>
+    </li>
+  );
+}
+
+export function AlertList({ alerts, act }: { alerts: readonly Alert[]; act: Act }) {
+  const open = openAlerts({ alerts });
+  return (
+    <section id="alerts" aria-labelledby="alerts-h">
+      <h2 id="alerts-h">{t('alertsHeading')}</h2>
+      {open.length === 0 ? (
+        <p class="empty">{t('alertsNone')}</p>
+      ) : (
+        <ul class="alerts">
+          {open.map((a) => (
+            <AlertItem key={a.id} alert={a} act={act} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

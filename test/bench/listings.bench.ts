@@ -1,0 +1,116 @@
+// @vitest-environment jsdom
+// Listing watch performance: extraction of the inventory table + judging
+// against 100,000 known listings, for pages of 1,000 and 10,000 rows.
+// Prints the median of several runs (target: ≤ 50 ms for 10,000 rows);
+// no timing assertions, as timings depend on the machine.
+
+import { describe, expect, it } from 'vitest';
+import { judgeListings } from '../../src/core/judge-listings';
+import { decodeListings, encodeListings, listingKey, recordOf, type KnownListings } from '../../src/core/listings';
+import { DEFAULT_LISTING_SETTINGS } from '../../src/core/state';
+import type { ListingRow, SellerWatch } from '../../src/core/types';
+import { readInventoryPage } from '../../src/pages/inventory';
+
+const SALT = '0123456789abcdef0123456789abcdef';
+const KNOWN = 100_000;
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 25, 9);
+
+const sku = (i: number) => `SKU-${String(i).padStart(6, '0')}`;
+function listing(i: number, fresh: boolean): ListingRow {
+  return {
+    sku: sku(i),
+    asin: `B0${String(i).padStart(8, '0')}`,
+    title: `Product number ${i} with a reasonably long title as real listings have`,
+    status: 'active',
+    price: 500 + (i % 5000),
+    quantity: i % 20,
+    created: fresh ? Date.UTC(2026, 10, 20) : Date.UTC(2020, 0, 1) + (i % 2000) * DAY,
+    featured: 600 + (i % 5000),
+    lowest: 550 + (i % 5000),
+    category: `Category ${i % 30}`,
+    brand: `Brand ${i % 200}`,
+  };
+}
+
+/** A classic Manage Inventory page (tr.mt-row, td[data-column]) with `n` rows: 90% known, 10% new. */
+function page(n: number): string {
+  const head = ['status:Status', 'image:Image', 'sku:SKU', 'title:Product Name', 'date:Date Created', 'quantity:Available', 'price:Price + Shipping', 'lowprice:Lowest Price + Shipping', 'buyboxprice:Featured Offer', 'category:Category', 'brand:Brand']
+    .map((c) => c.split(':'))
+    .map(([col, label]) => `<th data-column="${col}"><div class="mt-header-cell">${label}</div></th>`)
+    .join('');
+  const rows: string[] = [];
+  for (let j = 0; j < n; j++) {
+    const fresh = j % 10 === 0;
+    const r = listing(fresh ? KNOWN * 7 + j : j * 7, fresh); // known SKUs are the multiples of 7 below 700,000
+    const d = new Date(r.created!);
+    rows.push(
+      `<tr class="mt-row" id="r${j}"><td data-column="status"><div class="mt-text-content">Active</div></td><td data-column="image"><img src="https://m.media-amazon.com/x.jpg" alt=""></td>` +
+        `<td data-column="sku"><div class="mt-text-content">${r.sku}</div><div>Condition: New</div></td>` +
+        `<td data-column="title"><div class="mt-title"><a href="https://www.amazon.com/dp/${r.asin}">${r.title}</a></div><div>ASIN: ${r.asin}</div></td>` +
+        `<td data-column="date">${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} 10:00:00 PST</td>` +
+        `<td data-column="quantity"><input type="text" value="${r.quantity}"></td><td data-column="price"><input type="text" value="${r.price!.toFixed(2)}"></td>` +
+        `<td data-column="lowprice">$${r.lowest!.toFixed(2)} + $0.00</td><td data-column="buyboxprice">$${r.featured!.toFixed(2)} + $0.00</td>` +
+        `<td data-column="category">${r.category}</td><td data-column="brand">${r.brand}</td></tr>`,
+    );
+  }
+  return `<html lang="en-US"><head><script>var ue_mid = 'ATVPDKIKX0DER';</script></head><body><div id="myitable"><table class="mt-table"><tr class="mt-head">${head}</tr>${rows.join('')}</table></div></body></html>`;
+}
+
+function known(): KnownListings {
+  const map: KnownListings = new Map();
+  for (let i = 0; i < KNOWN; i++) map.set(listingKey(sku(i * 7), SALT), recordOf(listing(i * 7, false), SALT, false));
+  return map;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+describe('listing watch: extraction + judging against 100,000 known listings', () => {
+  const records = known();
+  const previous: SellerWatch = { id: 'bench', marketplace: 'amazon.com', hint: 'bench', firstSeenAt: NOW - 30 * DAY, lastVisitAt: NOW - 10 * DAY, lastActivityAt: NOW - 10 * DAY, listingCount: KNOWN };
+
+  it.each([1_000, 10_000])('%i rows', (n) => {
+    const doc = new DOMParser().parseFromString(page(n), 'text/html');
+    const extract: number[] = [];
+    const judge: number[] = [];
+    let suspects = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const t0 = performance.now();
+      const obs = readInventoryPage(doc, n); // the message cap (2,000 rows) lifted: a page shows at most 250
+      const t1 = performance.now();
+      if (obs?.page !== 'inventory') throw new Error('page not read');
+      const keyed = obs.rows.map((row) => ({ key: listingKey(row.sku, SALT), row }));
+      const verdict = judgeListings(keyed, { previous, identity: previous, known: records, settings: DEFAULT_LISTING_SETTINGS, salt: SALT, now: NOW });
+      const t2 = performance.now();
+      extract.push(t1 - t0);
+      judge.push(t2 - t1);
+      suspects = verdict.suspects.length;
+    }
+    const total = extract.map((e, i) => e + judge[i]!);
+    console.log(
+      `listing watch, ${n.toLocaleString('en-US')} rows vs ${KNOWN.toLocaleString('en-US')} known (median of ${RUNS}, jsdom): ` +
+        `extraction ${ms(median(extract))}, judging ${ms(median(judge))}, total ${ms(median(total))} (${suspects} suspicious)`,
+    );
+  });
+
+  it('store: decode and encode 100,000 records', () => {
+    const text = encodeListings(records);
+    const dec: number[] = [];
+    const enc: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const t0 = performance.now();
+      decodeListings(text);
+      const t1 = performance.now();
+      encodeListings(records);
+      enc.push(performance.now() - t1);
+      dec.push(t1 - t0);
+    }
+    const bytes = new TextEncoder().encode(JSON.stringify({ v: 1, rows: text })).length;
+    console.log(
+      `listing store, ${KNOWN.toLocaleString('en-US')} records: ${(bytes / 1e6).toFixed(2)} MB (${(bytes / KNOWN).toFixed(1)} bytes each), ` +
+        `decode ${ms(median(dec))}, encode ${ms(median(enc))} (median of ${RUNS})`,
+    );
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { accountHygiene, daysSince } from '../../../src/core/hygiene';
+import type { KnownAccount } from '../../../src/core/types';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 25);
+const SETTINGS = { passwordAgeDays: 90, dormancyDays: 120 };
+
+function acc(over: Partial<KnownAccount> = {}): KnownAccount {
+  return {
+    id: 'a', kind: 'email', hint: 'h', marketplace: 'amazon.co.jp', origin: 'user', confirmed: true,
+    firstSeenAt: NOW - 10 * DAY, lastSeenAt: NOW - DAY, twoStepSeenAt: null, label: null, roles: ['buyer'],
+    twoStep: null, twoStepCheckedAt: null, passwordChangedAt: null, ...over,
+  };
+}
+
+describe('accountHygiene', () => {
+  it('is unknown until a page shows 2SV or a password change', () => {
+    const h = accountHygiene(acc(), SETTINGS, NOW);
+    expect(h.twoStep).toBe('unknown');
+    expect(h.password).toEqual({ status: 'unknown', days: null });
+    expect(h.dormancy).toEqual({ dormant: false, days: 1 });
+    expect(h.needsAttention).toBe(true);
+  });
+
+  it('takes 2SV as on when a one-time code was asked at sign-in', () => {
+    expect(accountHygiene(acc({ twoStepSeenAt: NOW - DAY }), SETTINGS, NOW)).toMatchObject({ twoStep: 'on', twoStepAt: NOW - DAY });
+  });
+
+  it('reads Login & Security, unless a later sign-in asked for a code', () => {
+    expect(accountHygiene(acc({ twoStep: 'off', twoStepCheckedAt: NOW - DAY }), SETTINGS, NOW).twoStep).toBe('off');
+    expect(accountHygiene(acc({ twoStep: 'off', twoStepCheckedAt: NOW - 3 * DAY, twoStepSeenAt: NOW - DAY }), SETTINGS, NOW).twoStep).toBe('on');
+    expect(accountHygiene(acc({ twoStep: 'off', twoStepCheckedAt: NOW - DAY, twoStepSeenAt: NOW - 3 * DAY }), SETTINGS, NOW).twoStep).toBe('off');
+  });
+
+  it('flags a password older than the setting, at the boundary too', () => {
+    expect(accountHygiene(acc({ passwordChangedAt: NOW - 89 * DAY }), SETTINGS, NOW).password).toEqual({ status: 'ok', days: 89 });
+    expect(accountHygiene(acc({ passwordChangedAt: NOW - 90 * DAY }), SETTINGS, NOW).password).toEqual({ status: 'overdue', days: 90 });
+    expect(accountHygiene(acc({ passwordChangedAt: NOW - 40 * DAY }), { ...SETTINGS, passwordAgeDays: 30 }, NOW).password.status).toBe('overdue');
+  });
+
+  it('calls an account dormant after the set number of days', () => {
+    expect(accountHygiene(acc({ lastSeenAt: NOW - 119 * DAY }), SETTINGS, NOW).dormancy.dormant).toBe(false);
+    expect(accountHygiene(acc({ lastSeenAt: NOW - 120 * DAY }), SETTINGS, NOW).dormancy).toEqual({ dormant: true, days: 120 });
+  });
+
+  it('needs no attention with 2SV on, a recent password and recent use', () => {
+    const h = accountHygiene(acc({ twoStep: 'on', twoStepCheckedAt: NOW, passwordChangedAt: NOW - DAY }), SETTINGS, NOW);
+    expect(h.needsAttention).toBe(false);
+  });
+
+  it('never counts negative days when clocks drift', () => {
+    expect(daysSince(NOW + DAY, NOW)).toBe(0);
+  });
+});

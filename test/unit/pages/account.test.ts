@@ -1,0 +1,275 @@
+// @vitest-environment jsdom
+// Page knowledge of the account pages (Login & Security, addresses, 2SV,
+// orders; Seller Central profile, deposit, notifications, users), pinned to
+// the ja/en fixtures: what each extractor reads, that the before/changed
+// versions differ only where they should, that change forms are recognised,
+// and that odd documents give null, never an exception.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, URL as NodeURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseContentMessage } from '../../../src/core/messages';
+import type { AccountField, AccountPageKind, Observation } from '../../../src/core/types';
+import { accountPageKind, changeFormField, readAccountPage } from '../../../src/pages/account';
+import { readSignInPage } from '../../../src/pages/signin';
+import { bankEndings } from '../../../src/pages/account/seller-deposit';
+import { onOff } from '../../../src/pages/account/read';
+
+const DIR = fileURLToPath(new NodeURL('../../fixtures/account/', import.meta.url));
+const load = (name: string) => new DOMParser().parseFromString(readFileSync(DIR + name, 'utf8'), 'text/html');
+
+type AccountObs = Extract<Observation, { page: 'account' }>;
+function read(kind: AccountPageKind, name: string): AccountObs {
+  const obs = readAccountPage(kind, load(name));
+  expect(obs, name).not.toBeNull();
+  expect(obs!.page).toBe('account');
+  expect((obs as AccountObs).kind).toBe(kind);
+  // Whatever an extractor reads must pass the background's strict shape check.
+  expect(parseContentMessage({ type: 'observe', observation: obs }).ok, name).toBe(true);
+  return obs as AccountObs;
+}
+const f = (name: AccountField['name'], value: string): AccountField => ({ name, value });
+
+describe('accountPageKind', () => {
+  it.each([
+    ['https://www.amazon.co.jp/ap/cnep?ie=UTF8&orig_return_to=https%3A%2F%2Fwww.amazon.co.jp%2Fyour-account', false, 'login-security'],
+    ['https://sellercentral.amazon.co.jp/ap/cnep?openid.assoc_handle=sc_jp', true, 'login-security'],
+    ['https://www.amazon.com/a/addresses?ref_=ya_d_c_addr', false, 'addresses'],
+    ['https://www.amazon.com/a/addresses/add?ref=ya_address_book_add_button', false, 'addresses'],
+    ['https://www.amazon.de/a/settings/approval?ref_=ax_am_landing_2sv', false, 'two-step'],
+    ['https://sellercentral.amazon.com/a/settings/approval', true, 'two-step'],
+    ['https://www.amazon.co.jp/gp/css/order-history?ref_=nav_orders_first', false, 'orders'],
+    ['https://www.amazon.com/your-orders/orders?timeFilter=year-2026', false, 'orders'],
+    ['https://sellercentral.amazon.com/sw/AccountInfo/SellerProfile/step/SellerProfile', true, 'seller-account-info'],
+    ['https://sellercentral-japan.amazon.com/sw/AccountInfo/DepositMethodView/step/DepositMethodView', true, 'seller-deposit'],
+    ['https://sellercentral.amazon.co.uk/notifications/preferences', true, 'seller-notifications'],
+    ['https://sellercentral.amazon.com/gp/account-manager/home.html', true, 'seller-users'],
+  ] as const)('%s -> %s', (url, seller, kind) => {
+    expect(accountPageKind(url, seller)).toBe(kind);
+  });
+
+  it('is null for other pages, for seller paths on retail hosts and for junk', () => {
+    expect(accountPageKind('https://www.amazon.com/ap/signin', false)).toBeNull();
+    expect(accountPageKind('https://www.amazon.com/gp/account-manager/home.html', false)).toBeNull();
+    expect(accountPageKind('https://sellercentral.amazon.com/a/addresses', true)).toBeNull();
+    expect(accountPageKind('not a url', false)).toBeNull();
+  });
+});
+
+describe('Login & Security', () => {
+  it('reads name, email, phone, 2SV and passkeys (en)', () => {
+    expect(read('login-security', 'en-login-security.html').fields).toEqual([
+      f('name', 'Taro Yamada'),
+      f('email', 'taro.yamada@example.com'),
+      f('phone', '+1 206-555-0142'),
+      f('two-step', 'on'),
+      f('passkeys', '1'),
+    ]);
+  });
+
+  it('reads the changed email and 2SV off from the "Turn on" button (en)', () => {
+    const fields = read('login-security', 'en-login-security-changed.html').fields;
+    expect(fields).toContainEqual(f('email', 'xavier.k@proton-mail.example'));
+    expect(fields).toContainEqual(f('two-step', 'off'));
+  });
+
+  it('reads the Japanese page, and its changed phone', () => {
+    expect(read('login-security', 'ja-login-security.html').fields).toEqual([
+      f('name', '山田 太郎'),
+      f('email', 'taro.yamada@example.co.jp'),
+      f('phone', '090-1234-5678'),
+      f('two-step', 'on'),
+      f('passkeys', '0'),
+    ]);
+    expect(read('login-security', 'ja-login-security-changed.html').fields).toContainEqual(f('phone', '080-9876-5432'));
+  });
+
+  it('gives no phone when the row only offers to add one', () => {
+    const fields = read('login-security', 'ja-login-security-no-phone.html').fields;
+    expect(fields.map((x) => x.name)).not.toContain('phone');
+    expect(fields).toContainEqual(f('two-step', 'off'));
+  });
+
+  it('finds rows by their label when the edit buttons lose their ids', () => {
+    const doc = load('en-login-security.html');
+    for (const el of doc.querySelectorAll('[id^="auth-cnep-edit-"]')) el.removeAttribute('id');
+    const fields = readAccountPage('login-security', doc)!;
+    expect((fields as AccountObs).fields).toContainEqual(f('email', 'taro.yamada@example.com'));
+    expect((fields as AccountObs).fields).toContainEqual(f('phone', '+1 206-555-0142'));
+  });
+
+  it('is not read as a sign-in step by the sign-in guard (both scripts run on /ap/cnep)', () => {
+    for (const name of ['en-login-security.html', 'ja-login-security.html', 'en-login-security-edit-email.html', 'en-login-security-edit-password.html']) {
+      expect(readSignInPage(load(name)), name).toBeNull();
+    }
+  });
+
+  it('recognises the change forms and ignores the page\'s own "Edit" forms', () => {
+    const form = (name: string, sel = 'form') => load(name).querySelector(sel)!;
+    expect(changeFormField('login-security', form('en-login-security-edit-email.html'))).toBe('email');
+    expect(changeFormField('login-security', form('ja-login-security-edit-email.html'))).toBe('email');
+    expect(changeFormField('login-security', form('en-login-security-edit-password.html', '#cnep_1D_password_form'))).toBe('password');
+    expect(changeFormField('login-security', form('en-login-security.html', '#cnep_1a_email_form'))).toBeNull();
+  });
+});
+
+describe('Your Addresses', () => {
+  it('reads each tile as one address, never its phone number (ja)', () => {
+    const fields = read('addresses', 'ja-addresses.html').fields;
+    expect(fields).toEqual([
+      f('address', '山田 太郎 | 〒150-0041 | 東京都 | 渋谷区 | 神南1-2-3 | グリーンハイツ201 | 日本'),
+      f('address', '山田 花子 | 〒530-0001 | 大阪府 | 大阪市北区 | 梅田3-1-1 | 日本'),
+    ]);
+    expect(JSON.stringify(fields)).not.toContain('090-1234-5678');
+  });
+
+  it('reads the added address in the changed version (ja, en)', () => {
+    expect(read('addresses', 'ja-addresses-changed.html').fields).toHaveLength(3);
+    const en = read('addresses', 'en-addresses-changed.html').fields;
+    expect(en).toEqual([
+      f('address', 'J Smith | 77 Warehouse Rd | NEWARK, NJ 07114 | United States'),
+      f('address', 'Taro Yamada | 410 Terry Ave N | Apt 12 | SEATTLE, WA 98109-5210 | United States'),
+    ]);
+  });
+
+  it('recognises the add-address form as an address change; the add page itself reads no addresses', () => {
+    const doc = load('ja-addresses-add.html');
+    expect(changeFormField('addresses', doc.querySelector('form')!)).toBe('address');
+    expect(readAccountPage('addresses', doc)).toBeNull();
+  });
+});
+
+describe('two-step verification settings', () => {
+  it('reads on with the preferred method, and off', () => {
+    expect(read('two-step', 'en-two-step.html').fields).toEqual([f('two-step', 'on'), f('two-step-method', 'Text message to +1 ***-***-0142')]);
+    expect(read('two-step', 'ja-two-step.html').fields).toEqual([f('two-step', 'on'), f('two-step-method', '認証アプリ')]);
+    expect(read('two-step', 'en-two-step-off.html').fields).toEqual([f('two-step', 'off')]);
+    expect(read('two-step', 'ja-two-step-off.html').fields).toEqual([f('two-step', 'off')]);
+  });
+
+  it('counts any form on the page as a 2SV change', () => {
+    expect(changeFormField('two-step', load('en-two-step.html').querySelector('form')!)).toBe('two-step');
+  });
+
+  it('onOff reads whole words only', () => {
+    expect(onOff('Turn on two-step verification for more security')).toBeNull();
+    expect(onOff('On')).toBe('on');
+    expect(onOff('2段階認証は無効になっています')).toBe('off');
+    expect(onOff('Two-Step Verification is enabled')).toBe('on');
+  });
+});
+
+describe('order history', () => {
+  it('reads order id, date, total and first item, newest first (en)', () => {
+    const obs = read('orders', 'en-orders-new.html');
+    expect(obs.fields).toEqual([]);
+    expect(obs.orders.map((o) => o.id)).toEqual(['114-9460922-7737063', '113-1625648-3437067', '112-4482432-2955442', '112-0399923-3070642']);
+    expect(obs.orders[0]).toEqual({ id: '114-9460922-7737063', date: 'September 20, 2026', total: '$1,299.00', title: 'Laptop 16-inch, 32GB RAM' });
+  });
+
+  it('reads the Japanese labels', () => {
+    const obs = read('orders', 'ja-orders.html');
+    expect(obs.orders[0]).toEqual({ id: '503-1234567-8901234', date: '2026年9月10日', total: '￥3,280', title: 'USB充電器 急速充電 2ポート' });
+    expect(read('orders', 'ja-orders-new.html').orders).toHaveLength(3);
+  });
+
+  it('does not count the search and time-filter forms as changes', () => {
+    for (const form of load('en-orders.html').querySelectorAll('form')) expect(changeFormField('orders', form)).toBeNull();
+  });
+
+  it('only POST forms change settings (a GET form on a settings page is a search or a link)', () => {
+    const doc = load('en-seller-deposit.html');
+    expect(changeFormField('seller-deposit', doc.querySelector('form[method=get]')!)).toBeNull();
+    const post = doc.createElement('form');
+    post.setAttribute('method', 'POST');
+    expect(changeFormField('seller-deposit', post)).toBe('deposit');
+  });
+});
+
+describe('Seller Central pages', () => {
+  it('seller profile: customer-service email and phone (ja, en)', () => {
+    expect(read('seller-account-info', 'ja-seller-profile.html').fields).toEqual([f('email', 'support@yamada-trading.example.jp'), f('phone', '03-1234-5678')]);
+    expect(read('seller-account-info', 'ja-seller-profile-changed.html').fields).toContainEqual(f('email', 'cs-desk@mailbox-secure.example'));
+    expect(read('seller-account-info', 'en-seller-profile-changed.html').fields).toEqual([f('email', 'support@yamada-trading.example'), f('phone', '+1 415-555-0177')]);
+  });
+
+  it('deposit methods: only the last digits Amazon shows', () => {
+    expect(read('seller-deposit', 'ja-seller-deposit.html').fields).toEqual([f('deposit', '9731')]);
+    expect(read('seller-deposit', 'ja-seller-deposit-changed.html').fields).toEqual([f('deposit', '0642')]);
+    expect(read('seller-deposit', 'en-seller-deposit-changed.html').fields).toEqual([f('deposit', '0642,9731')]);
+    expect(bankEndings('口座番号: 末尾が 1234 / ****5678 / ending in 42')).toEqual(['1234', '5678', '42']);
+  });
+
+  it('notification preferences: every recipient address', () => {
+    expect(read('seller-notifications', 'ja-seller-notifications.html').fields).toEqual([
+      f('notification-email', 'orders@yamada-trading.example.jp'),
+      f('notification-email', 'owner@yamada-trading.example.jp'),
+    ]);
+    expect(read('seller-notifications', 'en-seller-notifications-changed.html').fields).toEqual([
+      f('notification-email', 'alerts.relay@inbox-fwd.example'),
+      f('notification-email', 'orders@yamada-trading.example'),
+    ]);
+  });
+
+  it('user permissions: every user', () => {
+    expect(read('seller-users', 'en-seller-users.html').fields).toEqual([f('user', 'owner@yamada-trading.example')]);
+    expect(read('seller-users', 'ja-seller-users-changed.html').fields).toHaveLength(3);
+    expect(changeFormField('seller-users', load('en-seller-users.html').querySelector('form')!)).toBe('user');
+  });
+});
+
+describe('odd documents', () => {
+  const kinds: AccountPageKind[] = ['login-security', 'addresses', 'two-step', 'orders', 'seller-account-info', 'seller-deposit', 'seller-notifications', 'seller-users'];
+
+  it.each(kinds)('%s: null on another page, on broken markup and on an empty document', (kind) => {
+    expect(readAccountPage(kind, load('not-account.html'))).toBeNull();
+    expect(readAccountPage(kind, load('broken.html'))).toBeNull();
+    expect(readAccountPage(kind, new DOMParser().parseFromString('', 'text/html'))).toBeNull();
+  });
+
+  it('each page type reads only its own page', () => {
+    const own: Record<AccountPageKind, string> = {
+      'login-security': 'en-login-security.html',
+      addresses: 'en-addresses.html',
+      'two-step': 'en-two-step.html',
+      orders: 'en-orders.html',
+      'seller-account-info': 'en-seller-profile.html',
+      'seller-deposit': 'en-seller-deposit.html',
+      'seller-notifications': 'en-seller-notifications.html',
+      'seller-users': 'en-seller-users.html',
+    };
+    for (const kind of kinds) {
+      for (const [other, file] of Object.entries(own)) {
+        if (other === kind) continue;
+        expect(readAccountPage(kind, load(file)), `${kind} on ${file}`).toBeNull();
+      }
+    }
+  });
+});
+
+describe('message shape checks for the account watch', () => {
+  const obs = (o: Record<string, unknown>) => parseContentMessage({ type: 'observe', observation: { page: 'account', kind: 'login-security', fields: [], orders: [], ...o } }).ok;
+  const order = { id: '503-1234567-8901234', date: '2026年9月10日', total: '￥3,280', title: 'USB充電器' };
+
+  it('accepts what the extractors produce and refuses anything else', () => {
+    expect(obs({ fields: [{ name: 'email', value: 'a@b.example' }] })).toBe(true);
+    expect(obs({ kind: 'orders', orders: [order] })).toBe(true);
+    expect(obs({ kind: 'profile' })).toBe(false);
+    expect(obs({ fields: [{ name: 'password', value: 'x' }] })).toBe(false);
+    expect(obs({ fields: [{ name: 'email', value: 'x'.repeat(400) }] })).toBe(false);
+    expect(obs({ fields: [{ name: 'email', value: 'a@b.example', extra: 1 }] })).toBe(false);
+    expect(obs({ orders: [order] })).toBe(false); // orders only from the order history
+    expect(obs({ kind: 'orders', orders: [{ ...order, id: 'not-an-order' }] })).toBe(false);
+    expect(obs({ extra: true })).toBe(false);
+  });
+
+  it('owner-change: a page kind and a setting, nothing more', () => {
+    const msg = (m: Record<string, unknown>) => parseContentMessage({ type: 'owner-change', page: 'login-security', field: 'email', ...m }).ok;
+    expect(msg({})).toBe(true);
+    expect(msg({ field: 'password' })).toBe(true);
+    expect(msg({ page: 'addresses', field: 'address' })).toBe(true);
+    expect(msg({ field: 'everything' })).toBe(false);
+    expect(msg({ page: 'checkout' })).toBe(false);
+    expect(msg({ value: 'new@example.com' })).toBe(false);
+  });
+});

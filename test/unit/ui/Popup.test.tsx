@@ -1,0 +1,99 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('../../../src/platform/browser', () => import('./fake-browser'));
+
+import { Popup } from '../../../src/popup/Popup';
+import { setLanguage } from './fake-browser';
+import { click, mount, seed, settle, stored, text } from './render';
+import { DANGER, EMPTY, LEARNED, NOW, WARNING } from './states';
+
+describe('popup', () => {
+  beforeEach(() => seed(EMPTY));
+
+  it('empty: safe status, no alerts, no accounts', async () => {
+    const root = await mount(<Popup now={NOW} />);
+    expect(root.querySelector('[data-status]')?.getAttribute('data-status')).toBe('safe');
+    expect(text(root.querySelector('#alerts'))).toContain('No open alerts.');
+    expect(text(root.querySelector('#accounts'))).toContain('No account known yet');
+    expect(root.querySelectorAll('[data-alert-id]')).toHaveLength(0);
+  });
+
+  it('learned: the automatically learned account can be confirmed', async () => {
+    seed(LEARNED);
+    const root = await mount(<Popup now={NOW} />);
+    const row = root.querySelector('[data-account-id]')!;
+    expect(text(row)).toContain('ta***@g***.com');
+    expect(text(row)).toContain('Learned automatically');
+    expect(text(row)).toContain('amazon.co.jp');
+    expect(text(row)).toContain('Amazon (buyer)');
+    // The popup does not offer rename/remove: those live in the options page.
+    expect(row.querySelector('[data-action=remove]')).toBeNull();
+    await click(row.querySelector('[data-action=confirm]'));
+    expect(stored().accounts[0]!.confirmed).toBe(true);
+    expect(root.querySelector('[data-account-id]')!.getAttribute('data-confirmed')).toBe('true');
+  });
+
+  it('warnings: status check, the reason in words, trust makes the account known', async () => {
+    seed(WARNING);
+    const root = await mount(<Popup now={NOW} />);
+    expect(root.querySelector('[data-status]')!.getAttribute('data-status')).toBe('check');
+    const item = root.querySelector('[data-alert-id=alert-1]')!;
+    expect(text(item)).toContain('A sign-in page on amazon.co.jp showed an account you have not used: xx***@e***.com');
+    expect(text(item.querySelector('[data-action=trust]'))).toBe('This is my address (trust it)');
+    await click(item.querySelector('[data-action=trust]'));
+    expect(stored().alerts[0]!.status).toBe('trusted');
+    expect(stored().accounts.map((a) => a.id)).toContain('bad222222222');
+    expect(root.querySelector('[data-status]')!.getAttribute('data-status')).toBe('safe');
+  });
+
+  it('danger: newest first, rows as text only, safe links, dismiss', async () => {
+    seed(DANGER);
+    const root = await mount(<Popup now={NOW} />);
+    expect(root.querySelector('[data-status]')!.getAttribute('data-status')).toBe('danger');
+    expect(text(root.querySelector('[data-status]'))).toContain('Possible takeover');
+    const ids = [...root.querySelectorAll('[data-alert-id]')].map((e) => e.getAttribute('data-alert-id'));
+    expect(ids).toEqual(['alert-2', 'alert-1']);
+    const danger = root.querySelector('[data-alert-id=alert-2]')!;
+    expect(text(danger.querySelector('[data-action=trust]'))).toBe('These are mine (accept)');
+    // Page text stays text: no element was made from it.
+    expect(danger.querySelector('img')).toBeNull();
+    expect(text(danger.querySelector('tbody'))).toContain('<img src=x onerror=alert(1)>');
+    const links = [...danger.querySelectorAll('tbody a')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['https://www.amazon.co.jp/dp/B000000001']);
+    expect([...danger.querySelectorAll('th')].map(text)).toHaveLength(2);
+    expect(danger.querySelector('[data-action=review]')!.getAttribute('href')).toBe('https://www.amazon.co.jp/inventory');
+    await click(danger.querySelector('[data-action=dismiss]'));
+    expect(stored().alerts.find((a) => a.id === 'alert-2')!.status).toBe('dismissed');
+    expect(root.querySelector('[data-alert-id=alert-2]')).toBeNull();
+    expect(root.querySelector('[data-status]')!.getAttribute('data-status')).toBe('check');
+  });
+
+  it('shows Japanese text when the browser is in Japanese', async () => {
+    seed(WARNING);
+    setLanguage('ja');
+    const root = await mount(<Popup now={NOW} />);
+    expect(text(root.querySelector('[data-status]'))).toBe('下の警告を確認してください');
+    expect(text(root.querySelector('[data-alert-id]'))).toContain('使ったことのないアカウント');
+  });
+
+  it('says so when the background cannot be reached', async () => {
+    const fake = await import('./fake-browser');
+    fake.answerWith(async () => undefined);
+    const root = await mount(<Popup now={NOW} />);
+    expect(root.querySelector('[role=alert]')?.textContent).toContain('could not be reached');
+  });
+});
+
+describe('popup freshness', () => {
+  it('shows a change made elsewhere while it is open', async () => {
+    seed(EMPTY);
+    const root = await mount(<Popup now={NOW} />);
+    expect(root.querySelector('[data-status]')!.getAttribute('data-status')).toBe('safe');
+    const { browser } = await import('./fake-browser');
+    await browser.storage.local.set({ state: WARNING });
+    await settle();
+    expect(root.querySelector('[data-status]')!.getAttribute('data-status')).toBe('check');
+    expect(root.querySelector('[data-alert-id=alert-1]')).not.toBeNull();
+  });
+});

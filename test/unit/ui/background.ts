@@ -1,0 +1,30 @@
+// The background's answers to page messages for component tests: the real
+// shape checks, store and handlers on the fake storage.
+import { applyAccountAction, applyAlertAction } from '../../../src/core/judge-signin';
+import { parsePageMessage } from '../../../src/core/messages';
+import { publicState } from '../../../src/core/state';
+import type { Reply, StoredState } from '../../../src/core/types';
+import { handlePagesMessage } from '../../../src/background/pages';
+import { readState, updateState } from '../../../src/background/store';
+
+function answer(next: StoredState): Reply {
+  return { ok: true, state: publicState(next) };
+}
+
+export async function background(message: unknown): Promise<Reply> {
+  const parsed = parsePageMessage(message);
+  if (!parsed.ok) return { ok: false, error: parsed.reason };
+  const m = parsed.message;
+  switch (m.type) {
+    case 'get-state':
+      return answer(await readState());
+    case 'alert-action':
+      return answer(await updateState((s) => { const n = applyAlertAction(s, m.alertIds, m.action, Date.now()); return { state: n, result: n }; }));
+    case 'account-action':
+      return answer(await updateState((s) => { const n = applyAccountAction(s, m.accountId, m.action); return { state: n, result: n }; }));
+    case 'dismiss-notice':
+      return answer(await updateState((s) => { const n = { ...s, notices: s.notices.filter((x) => x.id !== m.noticeId) }; return { state: n, result: n }; }));
+    default:
+      return handlePagesMessage(m);
+  }
+}
