@@ -13,6 +13,7 @@ import { handleObservation } from './observations';
 import { acceptTrustedListings } from './listings';
 import { handleTyped } from './signin';
 import { forgetOwnerChanges, handleOwnerChange } from './owner-changes';
+import { acceptTrustedAccountChanges } from './account-pages';
 import { listenForNotificationClicks, notifyDangers } from './notify';
 import { handlePagesMessage, listenForInstall } from './pages';
 import { marketplaceForHost } from '../core/marketplaces';
@@ -63,6 +64,7 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
       case 'alert-action':
         await updateState((s) => ({ state: applyAlertAction(s, msg.alertIds, msg.action, now), result: null }));
         if (msg.action === 'trust') await acceptTrustedListings(msg.alertIds);
+        if (msg.action === 'trust') await acceptTrustedAccountChanges(msg.alertIds);
         return { ok: true };
       case 'open-checklist':
         await openChecklist();
@@ -87,6 +89,8 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
       });
       // Accepted new-listings alerts: the listing watch settles its records.
       if (msg.action === 'trust') await acceptTrustedListings(msg.alertIds);
+      // Accepted account changes: the account-change watch learns the new email.
+      if (msg.action === 'trust') await acceptTrustedAccountChanges(msg.alertIds);
       return { ok: true, state: publicState(next) };
     }
     case 'account-action':

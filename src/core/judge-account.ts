@@ -4,6 +4,8 @@
 // banner to show out. Values arrive as salted hashes and masked hints only.
 
 import { raiseAlert, SEVERITY_RANK } from './alerts';
+import { newKnownAccount } from './judge-signin';
+import { isSellerHost } from './marketplaces';
 import type {
   AccountFieldName,
   AccountPageKind,
@@ -165,13 +167,43 @@ export function diffFields(
   return { changes, fields };
 }
 
-/** The snapshot to compare with: this page for this account, or — when the page shows an account never seen (a changed email) — the page's latest snapshot on this host. */
+/**
+ * The snapshot to compare with: this page for this account; else, when the
+ * page shows an account, the page last seen on this host showing that very
+ * account (its email changed by the owner and learned since), or — for an
+ * account never seen, a changed email — the page's latest snapshot on this host.
+ */
 function previousSnapshot(state: StoredState, read: AccountPageRead): PageSnapshot | undefined {
   const exact = state.snapshots.find((s) => s.id === read.snapshotId);
-  if (exact || !read.showsAccount || read.accountId) return exact;
-  return state.snapshots
-    .filter((s) => s.page === read.kind && s.host === read.host)
-    .sort((a, b) => b.lastSeenAt - a.lastSeenAt)[0];
+  if (exact || !read.showsAccount) return exact;
+  const here = state.snapshots.filter((s) => s.page === read.kind && s.host === read.host).sort((a, b) => b.lastSeenAt - a.lastSeenAt);
+  if (read.accountId) return here.find((s) => s.fields.email?.hash === read.accountId);
+  return here[0];
+}
+
+/**
+ * The email a Login & Security snapshot shows becomes a known account (the
+ * owner changed it, or said the change was theirs), so the sign-in guard does
+ * not call it a stranger's.
+ */
+export function learnShownEmail(state: StoredState, snapshot: PageSnapshot | undefined, origin: 'typed' | 'user', now: number): StoredState {
+  const email = snapshot?.page === 'login-security' ? snapshot.fields.email : undefined;
+  if (!snapshot || !email || !email.hint.includes('@') || state.accounts.some((a) => a.id === email.hash)) return state;
+  const role = isSellerHost(snapshot.host) ? 'seller' : 'buyer';
+  const account = newKnownAccount({ id: email.hash, kind: 'email', hint: email.hint, marketplace: snapshot.marketplace, role }, origin, now);
+  return { ...state, accounts: [...state.accounts, account] };
+}
+
+/** The owner trusted account-changed alerts ("I made these changes"): learn the emails they were about. */
+export function acceptAccountChanges(state: StoredState, alertIds: readonly string[], now: number): StoredState {
+  const ids = new Set(alertIds);
+  let next = state;
+  for (const alert of state.alerts) {
+    if (!ids.has(alert.id) || alert.kind !== 'account-changed' || alert.status !== 'trusted') continue;
+    if (!alert.reasons.some((r) => r.key === 'accountEmailChanged')) continue;
+    next = learnShownEmail(next, next.snapshots.find((s) => s.id === alert.subjectId), 'user', now);
+  }
+  return next;
 }
 
 /** The known account a page is about: the one it shows, else the tab's signed-in one, else the only one known. */
@@ -301,6 +333,10 @@ export function judgeAccountPage(state: StoredState, read: AccountPageRead, ctx:
   let next: StoredState = { ...stamped, snapshots: upsertSnapshot(stamped, read, prev, fields, now) };
   const subjectId = prev?.id ?? read.snapshotId;
   const unexpected = prev ? changes.filter((c) => !ctx.ownerChanged.has(OWNER_FIELD[c.field])) : [];
+  // The owner changed the email through Amazon's form here: it is theirs.
+  if (prev && changes.some((c) => c.field === 'email' && ctx.ownerChanged.has('email'))) {
+    next = learnShownEmail(next, next.snapshots.find((s) => s.id === subjectId), 'typed', now);
+  }
   const open = openAlertFor(next.alerts, 'account-changed', subjectId);
   if (unexpected.length === 0) return { state: next, banner: open ? bannerFor(open) : null };
 

@@ -3,7 +3,7 @@
 // hijacker's work. Pure: known records + rows in, records to write + findings
 // out. Every threshold comes from settings.listing.
 
-import { DAY_MS, dayOf, recordOf, type KnownListings, type ListingRecord } from './listings';
+import { DAY_MS, dayOf, labelOf, recordOf, type KnownListings, type ListingRecord } from './listings';
 import type { AlertRow, ListingRow, ListingSettings, Reason, SellerWatch, Severity, UploadBatch } from './types';
 
 /** A row of the inventory table with its hashed listing key. */
@@ -62,11 +62,37 @@ const MAX_NAMES = 3;
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/** The k-th smallest value (quickselect, in place): O(n), where sorting 100,000 prices is not. */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
 function median(values: Float64Array): number | null {
-  if (values.length === 0) return null;
-  values.sort();
-  const mid = values.length >> 1;
-  return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+  const n = values.length;
+  if (n === 0) return null;
+  const mid = n >> 1;
+  return n % 2 ? select(values, mid) : (select(values, mid - 1) + select(values, mid)) / 2;
 }
 
 /** The seller's own baseline: median price and the categories and brands of accepted listings. */
@@ -78,8 +104,8 @@ function baseline(known: KnownListings) {
   for (const r of known.values()) {
     if (r.pending) continue;
     if (r.price !== null && r.price > 0) prices[n++] = r.price;
-    if (r.cat) cats.add(r.cat);
-    if (r.brand) brands.add(r.brand);
+    if (r.cat && !cats.has(r.cat)) cats.add(r.cat);
+    if (r.brand && !brands.has(r.brand)) brands.add(r.brand);
   }
   return { median: n >= MIN_MEDIAN_SAMPLE ? median(prices.subarray(0, n)) : null, cats, brands };
 }
@@ -108,11 +134,12 @@ function referencePrice(row: ListingRow): number | null {
 export function judgeListings(rows: readonly KeyedRow[], ctx: ListingContext): ListingVerdict {
   const { previous, known, settings: s, salt, now } = ctx;
   const updates = new Map<string, ListingRecord>();
+  const labels = new Map<string, string>();
   let maxCreated = previous?.lastActivityAt ?? 0;
   for (const { row } of rows) if (row.created !== null && row.created <= now) maxCreated = Math.max(maxCreated, row.created);
 
   if (!previous) {
-    for (const { key, row } of rows) updates.set(key, recordOf(row, salt, false));
+    for (const { key, row } of rows) updates.set(key, recordOf(row, salt, false, labels));
     const watch: SellerWatch = {
       ...ctx.identity,
       firstSeenAt: now,
@@ -154,7 +181,17 @@ export function judgeListings(rows: readonly KeyedRow[], ctx: ListingContext): L
       fire(key, 'quantity-jump');
     }
     if ((old.status === 'inactive' || old.status === 'incomplete') && row.status === 'active') reactivated.push(item);
-    if (old.price !== row.price || old.quantity !== row.quantity || old.status !== row.status) changed = true;
+    // Only records that differ are rewritten (most rows of a page are unchanged).
+    const moved = row.price !== old.price || row.quantity !== old.quantity || row.status !== old.status;
+    if (moved) changed = true;
+    if (
+      moved ||
+      (row.created === null ? null : dayOf(row.created)) !== old.createdDay ||
+      labelOf(row.category, salt, labels) !== old.cat ||
+      labelOf(row.brand, salt, labels) !== old.brand
+    ) {
+      updates.set(key, recordOf(row, salt, old.pending, labels));
+    }
   }
 
   // Dormancy: the quiet time before the earliest new listing (or before today's reactivations).
@@ -172,7 +209,8 @@ export function judgeListings(rows: readonly KeyedRow[], ctx: ListingContext): L
   const newCats = new Map<string, string>();
   const newBrands = new Map<string, string>();
   for (const { key, row } of fresh) {
-    const rec = recordOf(row, salt, false);
+    const rec = recordOf(row, salt, false, labels);
+    updates.set(key, rec); // pending is set below for the suspicious ones
     const ref = referencePrice(row);
     if (row.price !== null && row.price > 0 && ref !== null && row.price <= (ref * s.underpricedPercent) / 100) {
       fire(key, 'underpriced');
@@ -201,11 +239,10 @@ export function judgeListings(rows: readonly KeyedRow[], ctx: ListingContext): L
     rules.delete(key); // one suspect per listing
   }
 
-  const suspectKeys = new Set(suspects.map((x) => x.key));
-  for (const { key, row } of rows) {
-    const old = known.get(key);
-    const suspicious = freshKeys.has(key) && suspectKeys.has(key);
-    updates.set(key, recordOf(row, salt, suspicious || (old?.pending ?? false)));
+  // Every row leaves its record; new suspicious listings stay pending until accepted.
+  for (const x of suspects) {
+    const rec = updates.get(x.key);
+    if (x.isNew && rec) rec.pending = true;
   }
 
   const count = (rule: ListingRule) => suspects.filter((x) => x.rules.includes(rule)).length;

@@ -52,7 +52,8 @@ export function listingHash(text: string, salt: string): string {
 
 /** A listing's key: its SKU (unique per seller and marketplace), NFKC, trimmed. */
 export function listingKey(sku: string, salt: string): string {
-  return listingHash(sku.normalize('NFKC').trim(), salt);
+  // Printable ASCII (almost every SKU) is already in normal form.
+  return listingHash((/^[\x20-\x7e]*$/.test(sku) ? sku : sku.normalize('NFKC')).trim(), salt);
 }
 
 /** 4 base-36 characters: enough to tell a seller's categories or brands apart. */
@@ -64,16 +65,28 @@ export function labelHash(text: string | null, salt: string): string {
 
 export const dayOf = (ms: number): number => Math.floor(ms / DAY_MS);
 
-/** The record a row of the inventory table leaves behind. */
-export function recordOf(row: ListingRow, salt: string, pending: boolean): ListingRecord {
+/** labelHash, memoised in `labels` when given. */
+export function labelOf(text: string | null, salt: string, labels?: Map<string, string>): string {
+  if (!text || !labels) return labelHash(text, salt);
+  let h = labels.get(text);
+  if (h === undefined) labels.set(text, (h = labelHash(text, salt)));
+  return h;
+}
+
+/**
+ * The record a row of the inventory table leaves behind. `labels` memoises
+ * category/brand hashes across the rows of one page (they repeat a lot).
+ */
+export function recordOf(row: ListingRow, salt: string, pending: boolean, labels?: Map<string, string>): ListingRecord {
+  const label = (t: string | null) => labelOf(t, salt, labels);
   return {
     price: row.price,
     quantity: row.quantity,
     createdDay: row.created === null ? null : dayOf(row.created),
     status: row.status,
     pending,
-    cat: labelHash(row.category, salt),
-    brand: labelHash(row.brand, salt),
+    cat: label(row.category),
+    brand: label(row.brand),
   };
 }
 

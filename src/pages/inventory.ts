@@ -44,7 +44,17 @@ export const HEADER_LABELS: readonly [Field, RegExp][] = [
 /** Header labels that look like a field but are not it. */
 const NOT_A_FIELD = /fnsku|inbound|reserved|unfulfillable|入荷|予約|\bfees?\b|fee preview|手数料|\bmin(imum)?\b|\bmax(imum)?\b|最小|最大|business|法人|ポイント|points/;
 
+const labelCache = new Map<string, Field | null>();
+
 export function fieldOfLabel(label: string): Field | null {
+  const cached = labelCache.get(label);
+  if (cached !== undefined) return cached;
+  const field = classifyLabel(label);
+  if (labelCache.size < 1000) labelCache.set(label, field);
+  return field;
+}
+
+function classifyLabel(label: string): Field | null {
   const l = label.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
   if (!l || NOT_A_FIELD.test(l)) return null;
   for (const [field, re] of HEADER_LABELS) if (re.test(l)) return field;
@@ -78,27 +88,49 @@ function first(doc: ParentNode, selectors: readonly string[]): Element | null {
 }
 
 /** An HTML table: header cells (thead, tr.mt-head, or the first row of th) and body rows of td. */
+/** Element children, walked by sibling pointers (cheap in every DOM, unlike live collections in jsdom). */
+function kids(el: Element): Element[] {
+  const out: Element[] = [];
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) out.push(c);
+  return out;
+}
+
+/** The table's own rows (directly or in thead/tbody/tfoot), not a nested table's. */
+function tableRows(table: Element): Element[] {
+  const out: Element[] = [];
+  for (const c of kids(table)) {
+    const tag = c.tagName.toUpperCase();
+    if (tag === 'TR') out.push(c);
+    else if (tag === 'THEAD' || tag === 'TBODY' || tag === 'TFOOT') for (const tr of kids(c)) if (tr.tagName.toUpperCase() === 'TR') out.push(tr);
+  }
+  return out;
+}
+
 export function htmlGrid(table: Element): Grid {
-  // table.rows / tr.cells: the table's own rows and cells (not a nested table's), and cheap to walk.
-  const trs = [...((table as HTMLTableElement).rows ?? table.querySelectorAll('tr'))];
-  const hasCell = (tr: HTMLTableRowElement, tag: string) => [...tr.cells].some((c) => c.tagName.toLowerCase() === tag);
-  const headRow = trs.find((tr) => hasCell(tr, 'th')) ?? null;
-  const headers = headRow ? [...headRow.cells] : [];
-  const rows = trs.filter((tr) => tr !== headRow && hasCell(tr, 'td')).map((tr) => [...tr.cells] as Element[]);
-  return { headers, rows };
+  const cellsOf = (tr: Element) => kids(tr).filter((c) => /^T[DH]$/i.test(c.tagName));
+  const trs = tableRows(table).map((tr) => ({ cells: cellsOf(tr) }));
+  const head = trs.find((r) => r.cells.some((c) => c.tagName.toUpperCase() === 'TH')) ?? null;
+  return {
+    headers: head ? head.cells : [],
+    rows: trs.filter((r) => r !== head && r.cells.some((c) => c.tagName.toUpperCase() === 'TD')).map((r) => r.cells),
+  };
 }
 
 /** kat-table / ARIA grid / Janus: rows are role=row or kat-table-row, cells their cell children. */
 export function componentGrid(root: Element): Grid {
-  const rowEls = [...root.querySelectorAll('kat-table-row, [role=row], [class*="tableContentRow"], [class*="tableHeaderRow"]')];
-  const cellsOf = (row: Element) =>
-    [...row.children].filter((c) => c.matches('kat-table-cell, [role=cell], [role=gridcell], [role=columnheader], [class*="tableCell"], [class*="headerCell"]'));
-  const isHead = (row: Element) =>
-    row.closest('kat-table-head') !== null || row.querySelector(':scope > [role=columnheader]') !== null || /tableHeaderRow/.test(row.className);
-  const head = rowEls.find(isHead);
+  const CELL = 'kat-table-cell, [role=cell], [role=gridcell], [role=columnheader], [class*="tableCell"], [class*="headerCell"]';
+  const rows = [...root.querySelectorAll('kat-table-row, [role=row], [class*="tableContentRow"], [class*="tableHeaderRow"]')].map((row) => {
+    const cells = kids(row).filter((c) => c.matches(CELL));
+    const head =
+      row.parentElement?.tagName.toLowerCase() === 'kat-table-head' ||
+      cells.some((c) => c.getAttribute('role') === 'columnheader') ||
+      /tableHeaderRow/.test(row.getAttribute('class') ?? '');
+    return { cells, head };
+  });
+  const head = rows.find((r) => r.head);
   return {
-    headers: head ? cellsOf(head) : [],
-    rows: rowEls.filter((r) => r !== head && !isHead(r)).map(cellsOf).filter((cells) => cells.length > 0),
+    headers: head ? head.cells : [],
+    rows: rows.filter((r) => !r.head && r.cells.length > 0).map((r) => r.cells),
   };
 }
 
@@ -116,18 +148,25 @@ function columnFields(headers: Element[]): (Field | null)[] {
 }
 
 /** A value shown as "SKU: X" / "ASIN X" or as a label element and its sibling inside a cell. */
-/** Elements without element children under `scope`, in document order, skipping scripts and images. */
-function* leaves(scope: Element): Generator<Element> {
+/**
+ * The first result of `fn` over the elements without element children under
+ * `scope` (document order, scripts and images skipped). A plain loop, not a
+ * generator: this runs for every row.
+ */
+function findLeaf<T>(scope: Element, fn: (leaf: Element) => T | null): T | null {
   const stack: Element[] = [scope];
   while (stack.length) {
     const el = stack.pop()!;
-    const n = el.children.length;
-    if (n === 0) {
-      if (el !== scope && !/^(SCRIPT|STYLE|IMG|TEMPLATE)$/i.test(el.tagName)) yield el;
+    if (!el.firstElementChild) {
+      if (el !== scope && !/^(SCRIPT|STYLE|IMG|TEMPLATE)$/i.test(el.tagName)) {
+        const found = fn(el);
+        if (found !== null) return found;
+      }
       continue;
     }
-    for (let i = n - 1; i >= 0; i--) stack.push(el.children[i]!);
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
   }
+  return null;
 }
 
 /** "SKU" / "ASIN" labels: the label alone, or "label: value" in one element. */
@@ -137,16 +176,15 @@ const LABELLED = {
 };
 
 function labelledValue(scope: Element, labels: { alone: RegExp; inline: RegExp }): string | null {
-  for (const el of leaves(scope)) {
+  return findLeaf(scope, (el) => {
     const t = text(el);
     if (labels.alone.test(t) && el.nextElementSibling) {
       const v = text(el.nextElementSibling);
       if (v) return v;
     }
     const m = t.match(labels.inline);
-    if (m) return m[1]!.trim();
-  }
-  return null;
+    return m ? m[1]!.trim() : null;
+  });
 }
 
 const ASIN = /\b(B0[A-Z0-9]{8}|\d{9}[\dX])\b/;
@@ -184,13 +222,13 @@ function dayFirst(doc: Document): boolean {
 
 /** The first non-empty text of a cell (an input's value, or its first leaf element's text). */
 function firstText(cell: Element): string {
-  if (cell.children.length === 0) return text(cell);
-  if (cell.getElementsByTagName('input').length || cell.getElementsByTagName('kat-input').length) return cellText(cell);
-  for (const el of leaves(cell)) {
-    const t = text(el);
-    if (t) return t;
-  }
-  return cellText(cell);
+  if (!cell.firstElementChild) return text(cell);
+  return (
+    findLeaf(cell, (el) => {
+      if (/^(KAT-)?INPUT$/i.test(el.tagName) || el.hasAttribute('data-myitable-inline-changed')) return cellText(cell);
+      return text(el) || null;
+    }) ?? cellText(cell)
+  );
 }
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);

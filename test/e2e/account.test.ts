@@ -199,9 +199,11 @@ describe('account-change watch (en)', () => {
     await Promise.all([page.waitForURL(`${US}/ap/cnep`), page.click('#cnep_1C_submit_button input')]);
     await g.noBanner(page, 2500);
     await page.close();
-    let state = (await g.storage()).state as { alerts: unknown[]; snapshots: { page: string; fields: Record<string, { hint: string }> }[] };
+    let state = (await g.storage()).state as { alerts: unknown[]; accounts: { hint: string; origin: string }[]; snapshots: { page: string; fields: Record<string, { hint: string }> }[] };
     expect(state.alerts).toEqual([]);
     expect(state.snapshots.find((s) => s.page === 'login-security')!.fields.email!.hint).toBe('ta***@e***.net');
+    // The new email is the owner's now: the sign-in guard will not call it a stranger's.
+    expect(state.accounts.map((a) => [a.hint, a.origin])).toContainEqual(['ta***@e***.net', 'typed']);
 
     // Later, in another tab, the email changes again and 2SV is off: not the owner's doing.
     await g.serve(`${US}/ap/cnep**`, 'account/en-login-security-changed.html');

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprintPage, maskAddress, maskDeposit, maskDigits, maskName } from '../../../src/core/account-fingerprint';
 import {
+  acceptAccountChanges,
   diffFields,
   isoDay,
   judgeAccountPage,
@@ -169,6 +170,29 @@ describe("the owner's own changes", () => {
   it('a 2SV change covers the method too; an address change covers new addresses', () => {
     expect(twice('two-step', { 'two-step-method': v('m1') }, { 'two-step-method': v('m2') }, ['two-step']).second.banner).toBeNull();
     expect(twice('addresses', { 'address:a1': v('a1') }, { 'address:a1': v('a1'), 'address:a2': v('a2') }, ['address']).second.banner).toBeNull();
+  });
+});
+
+describe('the new email becomes a known account', () => {
+  const ls = (email: ReadValue, extra: Partial<AccountPageRead> = {}) => page('login-security', { email }, { showsAccount: true, ...extra });
+
+  it("when the owner changed it through Amazon's form; the next visit (now a known account) is the same page, not a new one", () => {
+    const first = judgeAccountPage(emptyState(SALT), ls(v('e1', 'ta***@e***.com')), ctx(DAY1));
+    const second = judgeAccountPage(first.state, ls(v('e2', 'ta***@e***.net'), { snapshotId: 'snap-x' }), ctx(DAY2, ['email']));
+    expect(second.state.accounts).toMatchObject([{ id: 'e2', kind: 'email', hint: 'ta***@e***.net', origin: 'typed', roles: ['buyer'] }]);
+    const third = judgeAccountPage(second.state, ls(v('e2', 'ta***@e***.net'), { snapshotId: 'snap-e2', accountId: 'e2' }), ctx(DAY2 + 1));
+    expect(third.banner).toBeNull();
+    expect(third.state.snapshots).toHaveLength(1);
+    expect(third.state.snapshots[0]).toMatchObject({ id: 'snap-login-security', accountId: 'e2', lastSeenAt: DAY2 + 1 });
+  });
+
+  it('when the owner trusts the alert ("I made these changes"), and not before', () => {
+    const first = judgeAccountPage(emptyState(SALT), ls(v('e1')), ctx(DAY1));
+    const second = judgeAccountPage(first.state, ls(v('e2', 'xa***@p***.example')), ctx(DAY2));
+    const alertId = second.state.alerts[0]!.id;
+    expect(acceptAccountChanges(second.state, [alertId], DAY2)).toBe(second.state); // still open
+    const trusted = { ...second.state, alerts: second.state.alerts.map((a) => ({ ...a, status: 'trusted' as const })) };
+    expect(acceptAccountChanges(trusted, [alertId], DAY2).accounts).toMatchObject([{ id: 'e2', hint: 'xa***@p***.example', origin: 'user', confirmed: true }]);
   });
 });
 
