@@ -171,6 +171,8 @@ export function judgeListings(rows: readonly KeyedRow[], ctx: ListingContext): L
     const old = known.get(key);
     if (!old) {
       if (row.created === null || dayOf(row.created) >= baselineDay) fresh.push(item);
+      // Created before the last visit: an older listing seen for the first time (another page of the table).
+      else updates.set(key, recordOf(row, salt, false, labels));
       continue;
     }
     // Changes to listings the owner already had.

@@ -4,6 +4,9 @@
 
 import { DAY_MS } from '../core/listings';
 
+/** NFKC (full-width digits, ￥), skipped for printable ASCII: most cells, and normalising is not free. */
+const nfkc = (t: string) => (/^[\x20-\x7e]*$/.test(t) ? t : t.normalize('NFKC'));
+
 /** Whitespace that text() must collapse: leading, trailing, doubled, or not a plain space. */
 const UNTIDY = /^\s|\s$|\s\s|[^\S ]/;
 
@@ -51,7 +54,7 @@ export function cellText(cell: Element): string {
 /** "¥1,980", "$1,299.99", "1.299,99 €", "€ 12,50", "--" -> number or null. */
 export function parsePrice(raw: string): number | null {
   if (/^\d{1,9}(\.\d{1,2})?$/.test(raw)) return Number.parseFloat(raw); // an input's plain value: the common case
-  const t = raw.normalize('NFKC').replace(/\s/g, '');
+  const t = nfkc(raw).replace(/\s/g, '');
   const m = t.match(/\d[\d.,']*/);
   if (!m) return null;
   let s = m[0].replace(/'/g, '').replace(/[.,]$/, '');
@@ -72,7 +75,7 @@ export function parsePrice(raw: string): number | null {
 
 export function parseQuantity(raw: string): number | null {
   if (/^\d{1,9}$/.test(raw)) return Number.parseInt(raw, 10);
-  const m = raw.normalize('NFKC').replace(/[,.'\s](?=\d{3}\b)/g, '').match(/\d+/);
+  const m = nfkc(raw).replace(/[,.'\s](?=\d{3}\b)/g, '').match(/\d+/);
   if (!m) return null;
   const n = Number.parseInt(m[0], 10);
   return Number.isFinite(n) && n <= 1e9 ? n : null;
@@ -94,7 +97,7 @@ function utcDay(y: number, m: number, d: number): number | null {
  * 03/04/2026 (3 April vs March 4) when neither part is above 12.
  */
 export function parseDay(raw: string, dayFirst: boolean): number | null {
-  const t = raw.normalize('NFKC').trim();
+  const t = nfkc(raw).trim();
   if (!t) return null;
   let m = t.match(/(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})/);
   if (m) return utcDay(+m[1]!, +m[2]!, +m[3]!);

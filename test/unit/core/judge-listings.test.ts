@@ -157,6 +157,10 @@ describe('what counts as new', () => {
     const v = s.visit(electronics(20, '2026-10-15'), at('2026-11-20'));
     expect(v.newCount).toBe(0);
     expect(v.severity).toBeNull();
+    // … and remembered, so it is not new on a later visit either.
+    expect(v.updates.size).toBe(20);
+    expect(v.watch.listingCount).toBe(21);
+    expect([...v.updates.values()].every((r) => !r.pending)).toBe(true);
   });
 
   it('an unknown listing created on the day of the last visit is new', () => {
@@ -246,6 +250,10 @@ describe('below the seller’s own median: at most medianPercent of it', () => {
     expect(only(judge(5, 1500), 'below-median')).toBe(1);
     expect(only(judge(5, 1501), 'below-median')).toBe(0);
     expect(judge(5, 1500).reasons).toContainEqual({ key: 'listingReasonBelowMedian', subs: ['1', '50', '3000'] });
+  });
+  it('an even number of prices: the mean of the middle two (6 prices: 3,500)', () => {
+    expect(only(judge(6, 1750), 'below-median')).toBe(1);
+    expect(only(judge(6, 1751), 'below-median')).toBe(0);
   });
   it('too few own prices: no median rule', () => {
     expect(only(judge(MIN_MEDIAN_SAMPLE - 1, 1), 'below-median')).toBe(0);

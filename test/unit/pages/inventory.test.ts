@@ -175,6 +175,28 @@ describe('every observation passes the background shape check', () => {
   });
 });
 
+describe('the background refuses malformed inventory observations', () => {
+  const good = () => structuredClone(inventory('inventory/ja-classic-first.html')) as Inventory;
+  const ok = (observation: unknown) => parseContentMessage({ type: 'observe', observation }).ok;
+  it.each<[string, (o: Inventory) => unknown]>([
+    ['no rows', (o) => ({ ...o, rows: [] })],
+    ['2,001 rows', (o) => ({ ...o, rows: Array.from({ length: 2001 }, () => o.rows[0]) })],
+    ['a price that is not a finite number', (o) => ({ ...o, rows: [{ ...o.rows[0], price: Number.NaN }] })],
+    ['a negative quantity', (o) => ({ ...o, rows: [{ ...o.rows[0], quantity: -1 }] })],
+    ['a 101-character SKU', (o) => ({ ...o, rows: [{ ...o.rows[0], sku: 'S'.repeat(101) }] })],
+    ['a 301-character title', (o) => ({ ...o, rows: [{ ...o.rows[0], title: 'T'.repeat(301) }] })],
+    ['a malformed ASIN', (o) => ({ ...o, rows: [{ ...o.rows[0], asin: 'b0-lower' }] })],
+    ['an unknown status', (o) => ({ ...o, rows: [{ ...o.rows[0], status: 'hijacked' }] })],
+    ['a date in 1970', (o) => ({ ...o, rows: [{ ...o.rows[0], created: 0 }] })],
+    ['an extra field in a row', (o) => ({ ...o, rows: [{ ...o.rows[0], html: '<b>x</b>' }] })],
+    ['a malformed marketplace id', (o) => ({ ...o, marketplaceId: 'a1vc38t7yxb528' })],
+    ['an unknown layout', (o) => ({ ...o, ui: 'future' })],
+  ])('%s', (_name, spoil) => {
+    expect(ok(good())).toBe(true);
+    expect(ok(spoil(good()))).toBe(false);
+  });
+});
+
 describe('odd documents', () => {
   it.each([
     ['empty', '<html><body></body></html>'],
