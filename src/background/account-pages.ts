@@ -4,7 +4,7 @@
 // the difference from the last visit.
 
 import { fingerprintPage, type AccountObservation } from '../core/account-fingerprint';
-import { acceptAccountChanges, judgeAccountPage } from '../core/judge-account';
+import { judgeAccountPage } from '../core/judge-account';
 import type { BannerSpec } from '../core/types';
 import { claimedInFlow } from './flows';
 import { ownerChangesIn } from './owner-changes';
@@ -18,13 +18,5 @@ export async function handleAccountObservation(tabId: number, host: string, obs:
     const read = await fingerprintPage(state, host, obs);
     const { state: next, banner } = judgeAccountPage(state, read, { now, newId: () => crypto.randomUUID(), ownerChanged, claimedAccountId });
     return { state: next, result: banner };
-  });
-}
-
-/** Trusted account-changed alerts ("I made these changes"): the emails they were about become known accounts. */
-export function acceptTrustedAccountChanges(alertIds: readonly string[]): Promise<void> {
-  return updateState((s) => {
-    const next = acceptAccountChanges(s, alertIds, Date.now());
-    return { state: next, result: undefined };
   });
 }

@@ -3,17 +3,16 @@
 // through the serialised store.
 
 import { browser, type Runtime } from '../platform/browser';
-import { applyAccountAction, applyAlertAction } from '../core/judge-signin';
+import { applyAccountAction } from '../core/judge-signin';
 import { classifySender, parseContentMessage, parsePageMessage } from '../core/messages';
 import { publicState } from '../core/state';
 import type { Reply } from '../core/types';
 import { followStoredState, showBadge } from './badge';
 import { allowReport, forgetTab } from './flows';
 import { handleObservation } from './observations';
-import { acceptTrustedListings } from './listings';
 import { handleTyped } from './signin';
 import { forgetOwnerChanges, handleOwnerChange } from './owner-changes';
-import { acceptTrustedAccountChanges } from './account-pages';
+import { settleAlerts } from './alert-actions';
 import { listenForNotificationClicks, notifyDangers } from './notify';
 import { handlePagesMessage, listenForInstall } from './pages';
 import { marketplaceForHost } from '../core/marketplaces';
@@ -62,9 +61,7 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
         await handleTyped(from.tabId, hostOf(sender), msg.account);
         return { ok: true };
       case 'alert-action':
-        await updateState((s) => ({ state: applyAlertAction(s, msg.alertIds, msg.action, now), result: null }));
-        if (msg.action === 'trust') await acceptTrustedListings(msg.alertIds);
-        if (msg.action === 'trust') await acceptTrustedAccountChanges(msg.alertIds);
+        await settleAlerts(msg.alertIds, msg.action);
         return { ok: true };
       case 'open-checklist':
         await openChecklist();
@@ -82,17 +79,8 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
   switch (msg.type) {
     case 'get-state':
       return { ok: true, state: publicState(await readState()) };
-    case 'alert-action': {
-      const next = await updateState((s) => {
-        const changed = applyAlertAction(s, msg.alertIds, msg.action, Date.now());
-        return { state: changed, result: changed };
-      });
-      // Accepted new-listings alerts: the listing watch settles its records.
-      if (msg.action === 'trust') await acceptTrustedListings(msg.alertIds);
-      // Accepted account changes: the account-change watch learns the new email.
-      if (msg.action === 'trust') await acceptTrustedAccountChanges(msg.alertIds);
-      return { ok: true, state: publicState(next) };
-    }
+    case 'alert-action':
+      return { ok: true, state: publicState(await settleAlerts(msg.alertIds, msg.action)) };
     case 'account-action':
       return {
         ok: true,

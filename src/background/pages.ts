@@ -12,6 +12,7 @@ import { normaliseAccount } from '../core/normalise';
 import { applySettingsPatch } from '../core/settings';
 import { emptyState, publicState } from '../core/state';
 import type { PageMessage, RawAccount, Reply, StoredState } from '../core/types';
+import { withListings } from './listings-store';
 import { updateState } from './store';
 
 export const WELCOME_PATH = 'src/welcome/index.html';
@@ -58,20 +59,25 @@ async function listingKeys(): Promise<string[]> {
 async function importState(text: string): Promise<Reply> {
   const parsed = parseExport(text);
   if (!parsed.ok) return { ok: false, error: parsed.error };
-  return change(async () => {
-    const stale = (await listingKeys()).filter((k) => !(k in parsed.listings));
-    if (Object.keys(parsed.listings).length) await browser.storage.local.set(parsed.listings);
-    if (stale.length) await browser.storage.local.remove(stale);
-    return parsed.state;
-  });
+  // Same lock order as the listing watch (listing records, then state), so neither waits on the other forever.
+  return withListings(() =>
+    change(async () => {
+      const stale = (await listingKeys()).filter((k) => !(k in parsed.listings));
+      if (Object.keys(parsed.listings).length) await browser.storage.local.set(parsed.listings);
+      if (stale.length) await browser.storage.local.remove(stale);
+      return parsed.state;
+    }),
+  );
 }
 
 async function resetState(): Promise<Reply> {
-  return change(async () => {
-    const keys = await listingKeys();
-    if (keys.length) await browser.storage.local.remove(keys);
-    return emptyState(newSalt());
-  });
+  return withListings(() =>
+    change(async () => {
+      const keys = await listingKeys();
+      if (keys.length) await browser.storage.local.remove(keys);
+      return emptyState(newSalt());
+    }),
+  );
 }
 
 export async function handlePagesMessage(msg: PagesMessage): Promise<Reply> {
