@@ -247,6 +247,7 @@ export function judgeListings(rows: readonly KeyedRow[], ctx: ListingContext): L
     if (x.isNew && rec) rec.pending = true;
   }
 
+  const percentRange = (lo: number, hi: number) => (lo === hi ? String(lo) : `${lo}–${hi}`);
   const count = (rule: ListingRule) => suspects.filter((x) => x.rules.includes(rule)).length;
   const reasons: Reason[] = [];
   if (suspects.length > 0) {
@@ -255,7 +256,7 @@ export function judgeListings(rows: readonly KeyedRow[], ctx: ListingContext): L
     if (count('underpriced')) {
       reasons.push({
         key: 'listingReasonUnderpriced',
-        subs: [String(count('underpriced')), String(Math.min(...discounts)), String(Math.max(...discounts))],
+        subs: [String(count('underpriced')), percentRange(Math.min(...discounts), Math.max(...discounts))],
       });
     }
     if (count('below-median')) {

@@ -63,7 +63,7 @@ describe('listing watch (Seller Central Japan)', () => {
     const warning = await g.banner(page);
     expect(warning).toMatchObject({ kind: 'new-listings', severity: 'danger', count: '40' });
     expect(warning.text).toContain(say('ja', 'listingReasonNew', '40', '2026-08-01'));
-    expect(warning.text).toContain(say('ja', 'listingReasonUnderpriced', '40', '50', '50'));
+    expect(warning.text).toContain(say('ja', 'listingReasonUnderpriced', '40', '50'));
     expect(warning.text).toContain(say('ja', 'listingReasonCategory', '40', '家電＆カメラ'));
     expect(warning.text).toContain('EL-1120-040');
     expect(warning.text).not.toContain('BK-0001');

@@ -38,7 +38,7 @@ function seeded(): StoredState {
     subjectId: 'sel333333333', hint: 'A1***',
     reasons: [
       { key: 'listingReasonNew', subs: ['23', '2026-10-02'] },
-      { key: 'listingReasonUnderpriced', subs: ['21', '40', '70'] },
+      { key: 'listingReasonUnderpriced', subs: ['21', '40–70'] },
     ],
     columns: ['listingColSku', 'listingColTitle', 'listingColPrice', 'listingColCreated'],
     rows: [

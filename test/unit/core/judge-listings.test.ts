@@ -100,7 +100,7 @@ describe('the seed story: one old book listing, then 40 electronics at half pric
     expect(second.reasons).toEqual([
       { key: 'listingReasonNew', subs: ['40', '2026-08-01'] },
       { key: 'listingReasonBulk', subs: ['40', '24'] },
-      { key: 'listingReasonUnderpriced', subs: ['40', '50', '50'] },
+      { key: 'listingReasonUnderpriced', subs: ['40', '50'] },
       { key: 'listingReasonCategory', subs: ['40', '家電＆カメラ'] },
       { key: 'listingReasonBrand', subs: ['40', 'ソニー(SONY)'] },
       { key: 'listingReasonDormant', subs: ['110'] }, // 2026-08-01 10:00 -> 2026-11-20
@@ -235,7 +235,7 @@ describe('underpriced: at most underpricedPercent of the featured offer or lowes
   it('underpriced alone is a warning, with the discount in words', () => {
     const v = judge(600, 1000, null);
     expect(v.severity).toBe('warning');
-    expect(v.reasons).toContainEqual({ key: 'listingReasonUnderpriced', subs: ['1', '40', '40'] });
+    expect(v.reasons).toContainEqual({ key: 'listingReasonUnderpriced', subs: ['1', '40'] });
   });
 });
 
