@@ -352,7 +352,10 @@ describe('privacy', () => {
     const pages = fixturePages();
     expect(pages.length).toBeGreaterThan(20);
     const secrets = personalData();
-    expect(secrets).toEqual(expect.arrayContaining([OWNER, 'h1jack3r@mail-box.example.net', '150-0041', '410 Terry Ave']));
+    expect(secrets).toEqual(expect.arrayContaining([OWNER, 'h1jack3r@mail-box.example.net', '+1 206-555-0143', '12065550143']));
+    // The collectors find each kind the account pages show: postcodes and street lines too.
+    expect(secrets.some((x) => /^\d{3}-\d{4}$|^\d{5}(-\d{4})?$/.test(x))).toBe(true);
+    expect(secrets.some((x) => /[A-Za-z\u4e00-\u9fff]/.test(x) && /\d/.test(x) && !x.includes('@'))).toBe(true);
     console.info(`privacy: ${pages.length} pages, ${secrets.length} personal strings: ${secrets.join(' | ')}`);
 
     g = await launchGuard({ lang: 'ja' });

@@ -19,7 +19,6 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
 const ONLY_CASE = process.env.FUZZ_CASE === undefined ? null : Number(process.env.FUZZ_CASE);
 const TARGET_DOCUMENTS = Number(process.env.FUZZ_DOCS ?? 10_000);
 
-
 type Reader = (arg: unknown) => unknown;
 
 /** Every exported `read…(x)` of every module under src/pages. */
@@ -112,9 +111,9 @@ function check(doc: Document, where: Omit<Failure, 'reader' | 'problem' | 'saved
 
 const parser = new DOMParser();
 /**
- * Cases run in one long-lived document whose content is swapped: jsdom
- * compiles every selector afresh for each new Document, which would make a
- * fresh document per case about five times slower.
+ * Cases run in one long-lived document whose content is swapped: jsdom pays
+ * a set-up cost on each new Document's first queries, which made a fresh
+ * document per case markedly slower (the whole run must stay well under a minute).
  */
 const page = parser.parseFromString('<html><head></head><body></body></html>', 'text/html');
 function show(root: Element | null): Document {

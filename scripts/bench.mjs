@@ -1,0 +1,130 @@
+// npm run bench: the performance figures, each against its target, printed as
+// a table and kept in the README's "Performance" section. Builds the extension
+// first when ${DIST_DIR:-dist}/chrome is missing. Runs the vitest `bench`
+// project (test/bench/*.bench.ts: in-browser page loads, banner delay, storage
+// per listing, the listing watch's extraction and judging) and measures the
+// built bundles here.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const DIST = process.env.DIST_DIR ?? 'dist';
+const CHROME = join(DIST, 'chrome');
+
+if (!existsSync(join(CHROME, 'manifest.json'))) {
+  console.log(`No build in ${CHROME}: building first.`);
+  const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: process.env });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+// ------------------------------------------------------------ bundle sizes
+
+/** A built file and every file it loads (static and dynamic imports, modulepreload/stylesheet links), extension-relative. */
+function closure(entry, seen = new Set()) {
+  const path = normalize(entry).replace(/^\/+/, '');
+  if (seen.has(path) || !existsSync(join(CHROME, path))) return seen;
+  seen.add(path);
+  const text = readFileSync(join(CHROME, path), 'utf8');
+  const refs = [];
+  if (path.endsWith('.html')) {
+    for (const m of text.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"/g)) refs.push(m[1]);
+  } else if (path.endsWith('.js')) {
+    for (const m of text.matchAll(/(?:\bimport\s*\(\s*|\bfrom\s*|\bimport\s+)["'`]([^"'`]+\.(?:js|css))["'`]/g)) refs.push(m[1]);
+  }
+  for (const ref of refs) {
+    if (/^[a-z]+:/i.test(ref)) continue; // another origin: counted by the manifest test, never here
+    closure(ref.startsWith('/') ? ref : join(dirname(path), ref), seen);
+  }
+  return seen;
+}
+
+const gz = (files) => [...files].reduce((sum, f) => sum + gzipSync(readFileSync(join(CHROME, f)), { level: 9 }).length, 0);
+const manifest = JSON.parse(readFileSync(join(CHROME, 'manifest.json'), 'utf8'));
+const bundles = [
+  ...manifest.content_scripts.flatMap((cs) => cs.js).map((js) => ({ name: `content script ${js}`, files: closure(js), target: 12 * 1024 })),
+  { name: `popup ${manifest.action.default_popup}`, files: closure(manifest.action.default_popup), target: 40 * 1024 },
+  { name: `background ${manifest.background.service_worker}`, files: closure(manifest.background.service_worker), target: null },
+];
+
+// --------------------------------------------------- in-browser benchmarks
+
+console.log('Running the vitest bench project (real Chromium; takes a few minutes)…');
+const output = await new Promise((resolve) => {
+  let text = '';
+  const child = spawn('npx', ['vitest', 'run', '--project', 'bench'], { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (d) => {
+      text += d;
+      process.stderr.write(d);
+    });
+  }
+  child.on('close', (code) => resolve({ text, code }));
+});
+const clean = output.text.replace(/\x1b\[[0-9;]*m/g, '');
+const figures = [...clean.matchAll(/^BENCH (\{.*\})$/gm)].map((m) => JSON.parse(m[1]));
+const find = (f) => figures.filter((x) => x.figure === f);
+
+// ------------------------------------------------------------------- table
+
+const rows = [];
+const ms = (x) => `${x.toFixed(1)} ms`;
+const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
+const row = (figure, value, target, ok) => rows.push({ figure, value, target, verdict: ok === null ? '—' : ok ? 'ok' : 'over' });
+
+for (const p of find('page-load')) {
+  row(`page load with / without the extension, ${p.page} fixture (median of ${p.loads}; two browsers)`, `${p.ratio.toFixed(3)} (${ms(p.withMs)} / ${ms(p.withoutMs)})`, '≤ 1.05', p.ratio <= 1.05);
+  row(`… same browser, page where the content script runs / same page where none runs`, `${p.scriptRatio.toFixed(3)} (${ms(p.withMs)} / ${ms(p.controlMs)})`, '≤ 1.05', p.scriptRatio <= 1.05);
+}
+for (const b of find('banner')) row(`DOMContentLoaded → banner, ${b.page} (median of ${b.loads}, max ${ms(b.maxMs)})`, ms(b.medianMs), '≤ 50 ms', b.medianMs <= 50);
+
+// The listing watch's own bench prints "listing watch, 10,000 rows vs 100,000 known (median of 7, Chromium): extraction …, judging …, total X ms".
+for (const m of clean.matchAll(/^listing watch, ([\d,]+) rows vs ([\d,]+) known \(median of (\d+), (\w+)\): extraction ([\d.]+) ms, judging ([\d.]+) ms, total ([\d.]+) ms/gm)) {
+  const [, rowsN, known, runs, where, extract, judge, total] = m;
+  const ten = rowsN === '10,000';
+  row(`extraction + judging, ${rowsN} rows vs ${known} known (${where}, median of ${runs}; ${extract} + ${judge} ms)`, `${total} ms`, ten && where === 'Chromium' ? '≤ 50 ms' : '—', ten && where === 'Chromium' ? Number(total) <= 50 : null);
+}
+for (const b of bundles) row(`gzip ${b.name} + what it loads (${b.files.size} file${b.files.size === 1 ? '' : 's'})`, kb(gz(b.files)), b.target ? `≤ ${kb(b.target)}` : '—', b.target ? gz(b.files) <= b.target : null);
+for (const s of find('storage')) row(`storage per known listing (${s.listings.toLocaleString('en-US')} listings, ${s.bytes.toLocaleString('en-US')} bytes in ${s.keys} key)`, s.perListing === null ? 'n/a' : `${s.perListing.toFixed(1)} bytes`, '≤ 64 bytes', s.perListing !== null && s.perListing <= 64);
+for (const m of clean.matchAll(/^listing store, ([\d,]+) records: ([\d.]+) MB \(([\d.]+) bytes each\), decode ([\d.]+) ms, encode ([\d.]+) ms/gm)) {
+  row(`listing store encode / decode, ${m[1]} records (${m[3]} bytes each as text)`, `${m[5]} / ${m[4]} ms`, '—', null);
+}
+
+const widths = ['figure', 'value', 'target', 'verdict'].map((k) => Math.max(k.length, ...rows.map((r) => r[k].length)));
+const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+const table = [line(['figure', 'value', 'target', 'verdict']), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map((r) => line([r.figure, r.value, r.target, r.verdict]))].join('\n');
+console.log(`\n${table}\n`);
+
+if (output.code !== 0 || figures.length === 0) {
+  console.error(`The bench project failed (exit ${output.code}); the README was not updated.`);
+  process.exit(1);
+}
+
+// ---------------------------------------------------------------- README
+
+const version = spawnSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout ?? '';
+const chromium = version.match(/^\S+ [\d.]+/)?.[0] ?? 'Chromium';
+const section = `## Performance
+
+Latest figures from \`npm run bench\` (${new Date().toISOString().slice(0, 10)}, ${chromium}, headless, on a
+shared 2-core machine; timings vary from run to run). Page load = navigation start to
+the end of the load event, fixtures served locally; loads rotate between a browser
+with the extension, an identically launched one without it, and (the control row)
+the same page at a path of the same host where no content script runs. The banner
+delay is measured in the page (a MutationObserver from an init script).
+
+${table}
+`;
+const readme = readFileSync('README.md', 'utf8');
+let next;
+if (/^## Performance$/m.test(readme)) {
+  // Replace only this section: up to the next "## " heading, or the end.
+  next = readme.replace(/^## Performance\n[\s\S]*?(?=^## |(?![\s\S]))/m, `${section}\n`);
+} else if (/^## Layout$/m.test(readme)) {
+  next = readme.replace(/^## Layout$/m, `${section}\n## Layout`);
+} else {
+  next = `${readme.trimEnd()}\n\n${section}`;
+}
+writeFileSync('README.md', next);
+console.log('README.md: Performance section updated.');
