@@ -1,7 +1,7 @@
 // Shared by every content script: send an observation to the background and
 // show the banner it answers with, wired to the alert actions.
 
-import { browser } from '../platform/browser';
+import { contentApi as browser } from '../platform/content-api';
 import type { ContentMessage, Observation, Reply } from '../core/types';
 import { showBanner, type Translate } from './banner';
 

@@ -34,8 +34,9 @@ function hostOf(url: string | undefined): string | null {
 /**
  * Our own extension pages come from our origin; our content scripts run in a
  * tab's top frame on an Amazon host. The URL is used only to narrow, never to
- * grant: another extension or a web page cannot reach onMessage at all
- * (no externally_connectable), so the id check is the real gate.
+ * grant: a web page cannot message the extension (no externally_connectable)
+ * and another extension's messages arrive only at onMessageExternal, which
+ * is never listened to; the id check is the gate should that ever change.
  */
 export function classifySender(sender: SenderLike, extensionId: string, extensionOrigin: string): SenderClass {
   if (sender.id !== extensionId) return { kind: 'rejected', reason: 'another extension or a web page' };

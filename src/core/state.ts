@@ -184,22 +184,26 @@ export function isValidState(v: unknown): v is StoredState {
 const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   // 1 -> 2: hygiene fields on accounts, thresholds for the listing and
   // account watches, their records, and the checklist's progress.
-  1: (old) => ({
-    ...old,
-    schemaVersion: 2,
-    accounts: (Array.isArray(old.accounts) ? old.accounts : []).map((a: Record<string, unknown>) => ({
-      label: null,
-      roles: ['buyer'],
-      twoStep: null,
-      twoStepCheckedAt: null,
-      passwordChangedAt: null,
-      ...a,
-    })),
-    settings: { ...defaultSettings(), ...(isObj(old.settings) ? old.settings : {}) },
-    sellers: [],
-    snapshots: [],
-    checklist: {},
-  }),
+  1: (old) => {
+    // A v1 state without its account list is not a v1 state: set it aside rather than lose accounts quietly.
+    if (!Array.isArray(old.accounts)) throw new Error('accounts is not a list');
+    return {
+      ...old,
+      schemaVersion: 2,
+      accounts: old.accounts.map((a: Record<string, unknown>) => ({
+        label: null,
+        roles: ['buyer'],
+        twoStep: null,
+        twoStepCheckedAt: null,
+        passwordChangedAt: null,
+        ...a,
+      })),
+      settings: { ...defaultSettings(), ...(isObj(old.settings) ? old.settings : {}) },
+      sellers: [],
+      snapshots: [],
+      checklist: {},
+    };
+  },
 };
 
 export type LoadResult =

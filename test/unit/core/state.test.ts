@@ -92,6 +92,14 @@ describe('loadState', () => {
     expect(old).toEqual(v1());
   });
 
+  it('sets aside a version 1 state whose account list is missing, rather than migrating it to no accounts', () => {
+    for (const accounts of [undefined, null, 'a1b2c3d4e5f6', { 0: 'x' }]) {
+      const result = loadState({ ...v1(), accounts });
+      expect(result.kind).toBe('corrupt');
+      if (result.kind === 'corrupt') expect(result.reason).toMatch(/migration from version 1 failed: .*accounts is not a list/);
+    }
+  });
+
   it('calls corrupt, with a reason, whatever it cannot read, and never throws', () => {
     const good = validState();
     const cases: [string, unknown][] = [
