@@ -7,6 +7,7 @@ import { buildExport } from '../../src/core/export';
 import { emptyState } from '../../src/core/state';
 import type { Alert, KnownAccount, StoredState } from '../../src/core/types';
 import { launchGuard, type Guard } from './harness';
+import { account as baseAccount } from '../support/states';
 
 const SALT = '0123456789abcdef0123456789abcdef';
 const DAY = 86_400_000;
@@ -14,13 +15,10 @@ const DAY = 86_400_000;
 // font such as Debian's fonts-noto-cjk); ordinary runs write to test-results/.
 const SHOTS = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results/screenshots';
 
+/** An account as of the real clock (the popup judges ages against now). */
 function account(over: Partial<KnownAccount>): KnownAccount {
   const now = Date.now();
-  return {
-    id: 'acc111111111', kind: 'email', hint: 'ta***@g***.com', marketplace: 'amazon.co.jp', origin: 'user', confirmed: true,
-    firstSeenAt: now - 300 * DAY, lastSeenAt: now - DAY, twoStepSeenAt: null, label: null, roles: ['buyer'],
-    twoStep: null, twoStepCheckedAt: null, passwordChangedAt: null, ...over,
-  };
+  return baseAccount({ firstSeenAt: now - 300 * DAY, lastSeenAt: now - DAY, ...over });
 }
 
 /** A realistic state: a buyer and a seller account, an unfamiliar sign-in and suspicious listings. */

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isValidState, loadState } from '../../../src/core/state';
 import type { KnownAccount, StoredState } from '../../../src/core/types';
+import { account as baseAccount } from '../../support/states';
 
 /** In-memory storage.local; set() can be made to fail or to take a while. */
 const fake = vi.hoisted(() => {
@@ -38,24 +39,8 @@ const { readState, updateState, onStateChange, STATE_KEY } = await import('../..
 
 const v1 = (): Record<string, unknown> => JSON.parse(readFileSync('test/fixtures/state/v1.json', 'utf8'));
 
-function account(i: number): KnownAccount {
-  return {
-    id: `acct${String(i).padStart(8, '0')}`,
-    kind: 'email',
-    hint: `a${i}***@e***.com`,
-    marketplace: 'amazon.co.jp',
-    origin: 'auto',
-    confirmed: false,
-    firstSeenAt: i,
-    lastSeenAt: i,
-    twoStepSeenAt: null,
-    label: null,
-    roles: ['buyer'],
-    twoStep: null,
-    twoStepCheckedAt: null,
-    passwordChangedAt: null,
-  };
-}
+const account = (i: number): KnownAccount =>
+  baseAccount({ id: `acct${String(i).padStart(8, '0')}`, hint: `a${i}***@e***.com`, origin: 'auto', confirmed: false, firstSeenAt: i, lastSeenAt: i });
 
 const stored = () => fake.data[STATE_KEY] as StoredState;
 const corruptKeys = () => Object.keys(fake.data).filter((k) => k.startsWith(`${STATE_KEY}.corrupt.`));

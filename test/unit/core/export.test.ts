@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildExport, EXPORT_FORMAT, exportFileName, listingRecords, parseExport } from '../../../src/core/export';
 import { emptyState } from '../../../src/core/state';
 import type { StoredState } from '../../../src/core/types';
+import { account } from '../../support/states';
 
 const SALT = '0123456789abcdef0123456789abcdef';
 const NOW = Date.UTC(2026, 10, 25);
@@ -9,10 +10,7 @@ const NOW = Date.UTC(2026, 10, 25);
 function withAccount(): StoredState {
   return {
     ...emptyState(SALT),
-    accounts: [{
-      id: 'abcdef012345', kind: 'email', hint: 'ta***@g***.com', marketplace: 'amazon.co.jp', origin: 'user', confirmed: true,
-      firstSeenAt: NOW, lastSeenAt: NOW, twoStepSeenAt: null, label: 'Main', roles: ['buyer'], twoStep: 'on', twoStepCheckedAt: NOW, passwordChangedAt: null,
-    }],
+    accounts: [account({ id: 'abcdef012345', firstSeenAt: NOW, lastSeenAt: NOW, label: 'Main', twoStep: 'on', twoStepCheckedAt: NOW })],
     checklist: { contact: NOW },
   };
 }

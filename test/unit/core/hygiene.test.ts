@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { accountHygiene, daysSince } from '../../../src/core/hygiene';
 import type { KnownAccount } from '../../../src/core/types';
+import { account } from '../../support/states';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 25);
 const SETTINGS = { passwordAgeDays: 90, dormancyDays: 120 };
 
-function acc(over: Partial<KnownAccount> = {}): KnownAccount {
-  return {
-    id: 'a', kind: 'email', hint: 'h', marketplace: 'amazon.co.jp', origin: 'user', confirmed: true,
-    firstSeenAt: NOW - 10 * DAY, lastSeenAt: NOW - DAY, twoStepSeenAt: null, label: null, roles: ['buyer'],
-    twoStep: null, twoStepCheckedAt: null, passwordChangedAt: null, ...over,
-  };
-}
+const acc = (over: Partial<KnownAccount> = {}): KnownAccount =>
+  account({ id: 'a', hint: 'h', firstSeenAt: NOW - 10 * DAY, lastSeenAt: NOW - DAY, ...over });
 
 describe('accountHygiene', () => {
   it('is unknown until a page shows 2SV or a password change', () => {

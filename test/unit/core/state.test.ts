@@ -6,28 +6,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { emptyState, isValidState, loadState, publicState } from '../../../src/core/state';
 import { SCHEMA_VERSION, type StoredState } from '../../../src/core/types';
+import { account, SALT } from '../../support/states';
 
-const SALT = '0123456789abcdef0123456789abcdef';
 const v1 = (): Record<string, unknown> => JSON.parse(readFileSync('test/fixtures/state/v1.json', 'utf8'));
 
 function validState(): StoredState {
   const s = emptyState(SALT);
-  s.accounts.push({
-    id: 'a1b2c3d4e5f6',
-    kind: 'email',
-    hint: 'ow***@e***.com',
-    marketplace: 'amazon.com',
-    origin: 'auto',
-    confirmed: false,
-    firstSeenAt: 1,
-    lastSeenAt: 2,
-    twoStepSeenAt: null,
-    label: null,
-    roles: ['buyer'],
-    twoStep: null,
-    twoStepCheckedAt: null,
-    passwordChangedAt: null,
-  });
+  s.accounts.push(
+    account({ id: 'a1b2c3d4e5f6', hint: 'ow***@e***.com', marketplace: 'amazon.com', origin: 'auto', confirmed: false, firstSeenAt: 1, lastSeenAt: 2 }),
+  );
   return s;
 }
 

@@ -6,7 +6,7 @@ vi.mock('../../../src/platform/browser', () => import('./fake-browser'));
 import { Popup } from '../../../src/popup/Popup';
 import { act } from 'preact/test-utils';
 import { click, mount, seed, settle, stored, text } from './render';
-import { account, NOW, state } from './states';
+import { account, NOW, state } from '../../support/states';
 
 describe('takeover checklist', () => {
   beforeEach(() => seed(state({ accounts: [account({ marketplace: 'amazon.de' })] })));

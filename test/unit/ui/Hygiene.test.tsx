@@ -5,7 +5,7 @@ vi.mock('../../../src/platform/browser', () => import('./fake-browser'));
 
 import { Popup } from '../../../src/popup/Popup';
 import { mount, seed, text } from './render';
-import { account, DAY, NOW, state } from './states';
+import { account, DAY, NOW, state } from '../../support/states';
 
 async function hygieneOf(over: Parameters<typeof account>[0]) {
   seed(state({ accounts: [account(over)] }));

@@ -8,7 +8,7 @@ import { Options } from '../../../src/options/Options';
 import { buildExport } from '../../../src/core/export';
 import { memory } from './fake-browser';
 import { click, mount, seed, settle, stored, submit, text, type } from './render';
-import { account, alert, NOW, state } from './states';
+import { account, alert, NOW, state } from '../../support/states';
 
 const SEEDED = state({ accounts: [account()], alerts: [alert()] });
 

@@ -6,7 +6,7 @@ vi.mock('../../../src/platform/browser', () => import('./fake-browser'));
 import { Popup } from '../../../src/popup/Popup';
 import { setLanguage } from './fake-browser';
 import { click, mount, seed, settle, stored, text } from './render';
-import { DANGER, EMPTY, LEARNED, NOW, WARNING } from './states';
+import { DANGER, EMPTY, LEARNED, NOW, WARNING } from '../../support/states';
 
 describe('popup', () => {
   beforeEach(() => seed(EMPTY));

@@ -1,6 +1,6 @@
-// Stored states for component tests: every situation the popup must show.
-import { emptyState } from '../../../src/core/state';
-import type { Alert, KnownAccount, StoredState } from '../../../src/core/types';
+// Stored states for tests: builders for accounts, alerts and states, and every situation the popup must show.
+import { emptyState } from '../../src/core/state';
+import type { Alert, KnownAccount, StoredState } from '../../src/core/types';
 
 export const SALT = '0123456789abcdef0123456789abcdef';
 export const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
