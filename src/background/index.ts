@@ -53,10 +53,12 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
     const msg = parsed.message;
     const now = Date.now();
     switch (msg.type) {
-      case 'observe':
-        if (!(await allowReport(from.tabId, now))) return refuse('too many reports from this tab');
-        if (await isDisabled(hostOf(sender))) return { ok: true, banner: null };
+      case 'observe': {
+        const [allowed, disabled] = await Promise.all([allowReport(from.tabId, now), isDisabled(hostOf(sender))]);
+        if (!allowed) return refuse('too many reports from this tab');
+        if (disabled) return { ok: true, banner: null };
         return { ok: true, banner: await handleObservation(from.tabId, hostOf(sender), msg.observation) };
+      }
       case 'typed-account':
         await handleTyped(from.tabId, hostOf(sender), msg.account);
         return { ok: true };

@@ -44,8 +44,10 @@ export async function handleSignInObservation(
     const claims = (await Promise.all(obs.accounts.map((a) => toClaim(a, host, state.salt)))).filter(
       (c): c is Claim => c !== null,
     );
-    if (obs.source !== 'switcher' && claims.length === 1) await rememberClaimed(tabId, claims[0]!.id);
-    const typedInFlow = await typedRecently(tabId, now, state.settings.typedFlowMinutes);
+    const typed = typedRecently(tabId, now, state.settings.typedFlowMinutes);
+    // Noted for the steps that follow (2SV); the flow memory's own queue keeps the order, the banner need not wait.
+    if (obs.source !== 'switcher' && claims.length === 1) void rememberClaimed(tabId, claims[0]!.id);
+    const typedInFlow = await typed;
     const { state: next, banner } = judgeSignIn(state, claims, {
       source: obs.source,
       typedInFlow,
