@@ -13,7 +13,11 @@ export const SIGNIN = {
     '#auth-email-claim', // current layout: <span id=auth-email-claim dir=ltr>
     '.auth-text-truncate', // layout with #ap_switch_account_link beside the claim
   ],
-  /** The "Change" link placed right after the claim; older layouts put the claim in a plain span[dir=ltr] before it. */
+  /**
+   * The "Change" link placed right after the claim; older layouts put the claim in a plain span[dir=ltr] before it.
+   * Deliberately not a.change-claim: that link sits on the unified flow's "Looks like you're new to Amazon"
+   * step (#intent-confirmation-container), whose email has no Amazon account yet, so it is no sign-in claim.
+   */
   changeClaimLink: ['#ap_change_login_claim', '#ap_switch_account_link'],
   /** Hidden inputs carrying the claimed account on the password step. */
   hiddenClaim: [
@@ -24,8 +28,16 @@ export const SIGNIN = {
   ],
   /** Autofill hint for password managers: data-claim holds the account. */
   autofillHint: ['input[data-claim]', '#ap-credential-autofill-hint[autocomplete=email]', '#ap-credential-autofill-hint[autocomplete=username]'],
-  /** The password field of the password step (not the hidden autofill-hint field of the email step). */
-  password: ['input#ap_password', 'input[type=password][name=password]:not(#ap-credential-autofill-hint)'],
+  /**
+   * The password field of the password step, not the hidden password-manager
+   * fields of the email steps: #ap-credential-autofill-hint (classic /ap/signin)
+   * and #auth-credential-autofill-hint (unified /ax/claim step, a real
+   * type=password input hidden with .aok-hidden).
+   */
+  password: [
+    'input#ap_password',
+    'input[type=password][name=password]:not(#ap-credential-autofill-hint):not(#auth-credential-autofill-hint)',
+  ],
   /** The account field of the email step: classic, unified, autocomplete fallbacks. */
   accountInput: [
     'input#ap_email:not([type=hidden])', // classic /ap/signin email step

@@ -7,11 +7,34 @@
 import type { Observation, OrderSeen } from '../../core/types';
 import { all, first, inDocumentOrder, isLabel, leafTexts, MAX_VALUE, outermost, safely, text } from './read';
 
+// Checked against the captures (alexdlaird/amazon-orders tests/resources/):
+// current = de/orders/order-history-2026-0.html (amazon.de) and our en/ja
+// fixtures; classic = order-history-2018-0.html, order-history-2023-10.html,
+// orders.html (amazon.com; fixture en-orders-classic.html).
 export const ORDERS = {
-  card: ['.order-card.js-order-card', 'div.order-card', '.js-order-card', 'div.order'],
-  orderId: ['[data-component="orderId"]', '.yohtmlc-order-id [dir="ltr"]', '.yohtmlc-order-id bdi', '.order-date-invoice-item [dir="ltr"]'],
-  headerItem: ['.order-header__header-list-item', '.order-header .a-column', '.order-info .a-column'],
-  title: ['[data-component="itemTitle"]', '.yohtmlc-product-title', '.yohtmlc-item a', '.yo-enhanced-title a'],
+  card: [
+    '.order-card.js-order-card', // current and classic outer wrapper
+    'div.order-card',
+    '.js-order-card',
+    'div.order', // classic inner div.a-box-group.order.js-order-card (outermost() keeps one per order)
+  ],
+  orderId: [
+    '[data-component="orderId"]', // newer component markup
+    '.yohtmlc-order-id [dir="ltr"]', // current: span[dir=ltr]; classic: span.value > bdi[dir=ltr]
+    '.yohtmlc-order-id bdi',
+    '.order-date-invoice-item [dir="ltr"]', // order-details style header
+  ],
+  headerItem: [
+    '.order-header__header-list-item', // current: li with a-text-caps label over its value
+    '.order-header .a-column',
+    '.order-info .a-column', // classic: span.label over span.value in each column
+  ],
+  title: [
+    '[data-component="itemTitle"]',
+    '.yohtmlc-product-title', // current
+    '.yohtmlc-item a', // classic: the first link in the item column is the title
+    '.yo-enhanced-title a',
+  ],
   /** The page, even with no orders yet. */
   page: ['.js-yo-container', '#ordersContainer', '#yourOrders', '.your-orders-content-container'],
 } as const;

@@ -173,6 +173,17 @@ describe('order history', () => {
     expect(read('orders', 'ja-orders-new.html').orders).toHaveLength(3);
   });
 
+  it('reads the classic layout (label/value spans in .order-info, id in a bdi, card nested in .order-card)', () => {
+    const obs = read('orders', 'en-orders-classic.html');
+    // The wrapper and the inner div.order match different alternatives: still one order each.
+    expect(obs.orders).toEqual([
+      { id: '111-2233445-5667788', date: 'October 2, 2025', total: '$38.47', title: 'Stainless Steel Water Bottle, 1 Liter, Forest Green' },
+      { id: 'D01-9876543-2109876', date: 'September 14, 2025', total: '$12.99', title: 'Weekend Trail Guide (Kindle Edition)' },
+    ]);
+    // The ship-to name lives only in a text/template script: never read.
+    expect(JSON.stringify(obs)).not.toContain('Taro Yamada');
+  });
+
   it('does not count the search and time-filter forms as changes', () => {
     for (const form of load('en-orders.html').querySelectorAll('form')) expect(changeFormField('orders', form)).toBeNull();
   });

@@ -32,6 +32,12 @@ const EXPECTED: Record<string, Observation | null> = {
   'en-email-step-prefilled.html': claim('prefilled', ['email', 'owner.taro@example.com']),
   'en-unified-claim.html': null,
   'ja-unified-claim.html': null,
+  // Real /ax/claim layout: country-code select and a hidden type=password autofill field (not a password step).
+  'en-unified-claim-country.html': null,
+  // "Looks like you're new to Amazon": the typed email has no account yet, so no sign-in claim.
+  'en-intent-new-account.html': null,
+  // AWS WAF bot challenge served in place of the page: nothing to read, nothing thrown.
+  'en-waf-challenge.html': null,
   'en-password-email.html': claim('password-step', ['email', 'owner.taro@example.com']),
   'ja-password-email.html': claim('password-step', ['email', 'taro.yamada@example.co.jp']),
   'en-password-attacker.html': claim('password-step', ['email', 'h1jack3r@mail-box.example.net']),
@@ -79,13 +85,22 @@ const MATCHES: Record<keyof typeof SIGNIN, Record<string, number>> = {
     'en-password-legacy.html': 1,
     'ja-password-switch-link.html': 1,
     'broken.html': 1,
+    // The new-account step posts the typed email on; without a password field or Change link it is not read.
+    'en-intent-new-account.html': 1,
   },
   // The legacy layout predates the autofill hint.
   autofillHint: { ...each(PASSWORD_STEPS, 1), 'ja-password-switch-link.html': 1, 'broken.html': 1 },
   // broken.html: the password input is swallowed by an unclosed attribute quote.
   password: { ...each(PASSWORD_STEPS, 1), 'en-password-legacy.html': 1, 'ja-password-switch-link.html': 1 },
   accountInput: each(
-    ['en-email-step.html', 'ja-email-step.html', 'en-email-step-prefilled.html', 'en-unified-claim.html', 'ja-unified-claim.html'],
+    [
+      'en-email-step.html',
+      'ja-email-step.html',
+      'en-email-step-prefilled.html',
+      'en-unified-claim.html',
+      'ja-unified-claim.html',
+      'en-unified-claim-country.html',
+    ],
     1,
   ),
   otpCode: each(['en-otp-code.html', 'ja-otp-code.html'], 1),
@@ -209,6 +224,8 @@ describe('extractors on odd documents', () => {
     ['an empty string', () => parse(''), null],
     ['no head, only a claim row', () => parse('<body><span id="auth-email-claim">a@b.example</span><a id="ap_change_login_claim">Change</a>'), claim('password-step', ['email', 'a@b.example'])],
     ['a claim without a password field or Change link', () => parse('<span id="auth-email-claim">a@b.example</span>'), null],
+    // The whole of a real captcha interstitial (alexdlaird/amazon-orders tests/resources/auth/acic-challenge.html).
+    ['a captcha challenge page', () => parse('<html><head><title>Challenge Page</title></head><body><div id="aa-challenge-page-captcha-container"></div></body></html>'), null],
     [
       'an XML document without a body',
       () => new DOMParser().parseFromString('<root><input id="ap_email" value="a@b.example"/></root>', 'application/xml'),
