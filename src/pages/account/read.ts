@@ -2,7 +2,7 @@
 // alternatives, leaf texts, and "the value next to this label" for Amazon's
 // label/value rows. Pure; never throw on odd markup.
 
-import type { AccountField, AccountFieldName } from '../../core/types';
+import type { AccountField, AccountFieldName, Observation } from '../../core/types';
 
 /** Longest page text kept for one value (an address, an item title). */
 export const MAX_VALUE = 300;
@@ -118,4 +118,25 @@ export function outermost(els: Element[]): Element[] {
 export function emailsOf(els: Element[]): string[] {
   // Leaf by leaf: textContent would glue adjacent table cells into one "word".
   return [...new Set(els.flatMap((el) => leafTexts(el).flatMap(emailsIn)))];
+}
+
+/**
+ * A Seller Central page that lists email addresses (notification recipients,
+ * users): the addresses in its item elements (or anywhere on the page when
+ * none match), sorted, at most `max`, each as one `name` field.
+ */
+export function readEmailListPage(
+  doc: Document,
+  selectors: { page: readonly string[]; items: readonly string[] },
+  kind: 'seller-notifications' | 'seller-users',
+  name: AccountFieldName,
+  max: number,
+): Observation | null {
+  return safely(() => {
+    const page = first(doc, selectors.page);
+    if (!page) return null;
+    const items = all(doc, selectors.items);
+    const emails = emailsOf(items.length ? items : [page]).sort();
+    return { page: 'account', kind, fields: emails.slice(0, max).flatMap((e) => field(name, e)), orders: [] };
+  });
 }

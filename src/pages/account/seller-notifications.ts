@@ -3,7 +3,7 @@
 // address here, or replaces the owner's, so Amazon's warnings go elsewhere.
 
 import type { Observation } from '../../core/types';
-import { all, emailsOf, field, first, safely } from './read';
+import { readEmailListPage } from './read';
 
 export const SELLER_NOTIFICATIONS = {
   page: ['#notification-preferences', '[data-testid="notification-preferences"]', '.notification-preferences'],
@@ -12,11 +12,5 @@ export const SELLER_NOTIFICATIONS = {
 } as const;
 
 export function readSellerNotifications(doc: Document): Observation | null {
-  return safely(() => {
-    const page = first(doc, SELLER_NOTIFICATIONS.page);
-    if (!page) return null;
-    const lists = all(doc, SELLER_NOTIFICATIONS.recipients);
-    const emails = emailsOf(lists.length ? lists : [page]).sort();
-    return { page: 'account', kind: 'seller-notifications', fields: emails.slice(0, 50).flatMap((e) => field('notification-email', e)), orders: [] };
-  });
+  return readEmailListPage(doc, { page: SELLER_NOTIFICATIONS.page, items: SELLER_NOTIFICATIONS.recipients }, 'seller-notifications', 'notification-email', 50);
 }

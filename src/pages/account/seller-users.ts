@@ -3,7 +3,7 @@
 // access after the owner changes the password.
 
 import type { Observation } from '../../core/types';
-import { all, emailsOf, field, first, safely } from './read';
+import { readEmailListPage } from './read';
 
 export const SELLER_USERS = {
   page: ['#user-permissions', '[data-testid="user-permissions"]', '#account-manager', 'form[action*="account-manager"]'],
@@ -12,11 +12,5 @@ export const SELLER_USERS = {
 } as const;
 
 export function readSellerUsers(doc: Document): Observation | null {
-  return safely(() => {
-    const page = first(doc, SELLER_USERS.page);
-    if (!page) return null;
-    const rows = all(doc, SELLER_USERS.user);
-    const emails = emailsOf(rows.length ? rows : [page]).sort();
-    return { page: 'account', kind: 'seller-users', fields: emails.slice(0, 100).flatMap((e) => field('user', e)), orders: [] };
-  });
+  return readEmailListPage(doc, { page: SELLER_USERS.page, items: SELLER_USERS.user }, 'seller-users', 'user', 100);
 }
