@@ -161,7 +161,9 @@ export function showBanner(doc: Document, spec: BannerSpec, t: Translate, action
       spec.kind === 'unfamiliar-account'
         ? spec.hints.length > 1
           ? 'bannerUnfamiliarBodyMany'
-          : 'bannerUnfamiliarBody'
+          : spec.accountKind === 'phone'
+            ? 'bannerUnfamiliarBodyPhone'
+            : 'bannerUnfamiliarBody'
         : 'bannerRememberedBody';
     text.append(sentenceWithHints(doc, t(bodyKey, ['\uE000']), spec.hints));
   }

@@ -111,6 +111,7 @@ export function judgeSignIn(state: StoredState, claims: readonly Claim[], ctx: S
         severity: 'warning',
         hints: unfamiliar.map((a) => a.hint),
         alertIds: unfamiliar.map((a) => a.id),
+        ...(unfamiliar.length === 1 && unfamiliar[0]!.accountKind ? { accountKind: unfamiliar[0]!.accountKind } : {}),
       },
     };
   }

@@ -215,6 +215,8 @@ export interface BannerSpec {
   columns?: string[];
   /** Full https URL for the banner's "Review on Amazon" action. */
   reviewUrl?: string;
+  /** Sign-in banners about one account: email or mobile number, for the wording. */
+  accountKind?: AccountKind;
 }
 
 // ------------------------------------------------------------------- state

@@ -129,7 +129,9 @@ describe('sign-in email guard (amazon.co.jp, Japanese)', () => {
     // A phone number the owner never used.
     await g.serve('https://www.amazon.co.jp/ap/signin**', 'signin/ja-password-phone.html');
     page = await g.open(JP);
-    expect((await g.banner(page)).kind).toBe('unfamiliar-account');
+    const phone = await g.banner(page);
+    expect(phone.kind).toBe('unfamiliar-account');
+    expect(phone.text).toContain(ja.bannerUnfamiliarBodyPhone!.message.split('$HINT$')[0]!);
     await page.close();
 
     // The switcher lists the owner's account, the phone and a masked entry Amazon hides: one warning for the phone.

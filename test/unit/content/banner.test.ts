@@ -78,6 +78,15 @@ describe('showBanner', () => {
     expect(shadow(many).querySelector('.body')?.textContent).toContain(t('bannerUnfamiliarBodyMany', ['h1***@m***.net, +81 ***78']));
   });
 
+  it('calls a phone number a mobile number, not an email address', () => {
+    for (const locale of ['en', 'ja'] as const) {
+      const say = translator(locale);
+      const phone = showBanner(document, { ...UNFAMILIAR, hints: ['+81 ***78'], accountKind: 'phone' }, say, {});
+      expect(shadow(phone).querySelector('.body')?.textContent).toBe(say('bannerUnfamiliarBodyPhone', ['+81 ***78']));
+      expect(say('bannerUnfamiliarBodyPhone', ['x'])).not.toBe(say('bannerUnfamiliarBody', ['x']));
+    }
+  });
+
   it('renders page-derived text only as text', () => {
     const host = showBanner(
       document,

@@ -56,7 +56,7 @@ describe('judgeSignIn', () => {
 
   it('warns about an unfamiliar account before the password is typed', () => {
     const { state, banner } = judgeSignIn(withOwner(), [ATTACKER], ctx({ now: 2_000 }));
-    expect(banner).toMatchObject({ kind: 'unfamiliar-account', severity: 'warning', hints: [ATTACKER.hint], alertIds: ['alert-1'] });
+    expect(banner).toMatchObject({ kind: 'unfamiliar-account', severity: 'warning', hints: [ATTACKER.hint], alertIds: ['alert-1'], accountKind: 'email' });
     expect(state.accounts.map((a) => a.id)).toEqual([OWNER.id]);
     expect(state.alerts).toHaveLength(1);
     expect(state.alerts[0]).toMatchObject({
