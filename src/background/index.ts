@@ -3,7 +3,6 @@
 // through the serialised store.
 
 import { browser, type Runtime } from '../platform/browser';
-import { applyAccountAction } from '../core/judge-signin';
 import { classifySender, parseContentMessage, parsePageMessage } from '../core/messages';
 import { publicState } from '../core/state';
 import type { Reply } from '../core/types';
@@ -16,7 +15,7 @@ import { settleAlerts } from './alert-actions';
 import { listenForNotificationClicks, notifyDangers } from './notify';
 import { handlePagesMessage, listenForInstall } from './pages';
 import { marketplaceForHost } from '../core/marketplaces';
-import { onStateChange, readState, updateState } from './store';
+import { onStateChange, readState } from './store';
 
 const CHECKLIST_PATH = 'src/options/index.html#checklist';
 
@@ -84,25 +83,7 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
     case 'alert-action':
       return { ok: true, state: publicState(await settleAlerts(msg.alertIds, msg.action)) };
     case 'account-action':
-      return {
-        ok: true,
-        state: publicState(
-          await updateState((s) => {
-            const next = applyAccountAction(s, msg.accountId, msg.action);
-            return { state: next, result: next };
-          }),
-        ),
-      };
     case 'dismiss-notice':
-      return {
-        ok: true,
-        state: publicState(
-          await updateState((s) => {
-            const next = { ...s, notices: s.notices.filter((n) => n.id !== msg.noticeId) };
-            return { state: next, result: next };
-          }),
-        ),
-      };
     case 'update-settings':
     case 'add-account':
     case 'rename-account':

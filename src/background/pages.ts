@@ -1,12 +1,12 @@
-// Handlers for what the popup, options and first-run pages ask beyond the
-// basics: settings, accounts typed by the user, the checklist's progress,
-// export, import and reset. Every state change goes through updateState().
+// Handlers for what the popup, options and first-run pages ask to change:
+// accounts (confirm, remove, rename, add by typing), notices, settings, the
+// checklist's progress, export, import and reset. Every state change goes through updateState().
 
 import { browser } from '../platform/browser';
 import { setChecklistStep } from '../core/checklist';
 import { buildExport, listingRecords, parseExport } from '../core/export';
 import { fingerprint, maskAccount, newSalt } from '../core/fingerprint';
-import { newKnownAccount } from '../core/judge-signin';
+import { applyAccountAction, newKnownAccount } from '../core/judge-signin';
 import { marketplaceById } from '../core/marketplaces';
 import { normaliseAccount } from '../core/normalise';
 import { applySettingsPatch } from '../core/settings';
@@ -19,7 +19,7 @@ export const WELCOME_PATH = 'src/welcome/index.html';
 
 export type PagesMessage = Extract<
   PageMessage,
-  { type: 'update-settings' | 'add-account' | 'rename-account' | 'checklist-step' | 'export-state' | 'import-state' | 'reset-state' }
+  { type: 'account-action' | 'dismiss-notice' | 'update-settings' | 'add-account' | 'rename-account' | 'checklist-step' | 'export-state' | 'import-state' | 'reset-state' }
 >;
 
 /** Apply a pure change and answer with the page's view of the new state. */
@@ -82,6 +82,10 @@ async function resetState(): Promise<Reply> {
 
 export async function handlePagesMessage(msg: PagesMessage): Promise<Reply> {
   switch (msg.type) {
+    case 'account-action':
+      return change((s) => applyAccountAction(s, msg.accountId, msg.action));
+    case 'dismiss-notice':
+      return change((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== msg.noticeId) }));
     case 'update-settings':
       return change((s) => ({ ...s, settings: applySettingsPatch(s.settings, msg.patch) }));
     case 'add-account':
