@@ -7,8 +7,9 @@
 
 import { MAX_LISTING_ROWS } from '../core/listings';
 import type { ListingRow, ListingStatus, Observation } from '../core/types';
+import { first, text } from './select';
 import { readSellerIdentity } from './seller-identity';
-import { cellText, parseDay, parsePrice, parseQuantity, text } from './table-values';
+import { cellText, parseDay, parsePrice, parseQuantity } from './table-values';
 
 export type Field =
   | 'sku'
@@ -77,14 +78,6 @@ export const INVENTORY = {
 export interface Grid {
   headers: Element[];
   rows: Element[][];
-}
-
-function first(doc: ParentNode, selectors: readonly string[]): Element | null {
-  for (const s of selectors) {
-    const el = doc.querySelector(s);
-    if (el) return el;
-  }
-  return null;
 }
 
 /** An HTML table: header cells (thead, tr.mt-head, or the first row of th) and body rows of td. */

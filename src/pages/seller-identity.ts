@@ -3,7 +3,7 @@
 // attributes/inputs, the page's inline configuration, and the account
 // switcher's store name; the marketplace from ue_mid or data attributes.
 
-import { text } from './table-values';
+import { text } from './select';
 
 export const SELLER_IDENTITY = {
   merchantAttr: ['[data-merchant-id]', '[data-merchantid]'],

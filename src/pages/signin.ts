@@ -6,6 +6,7 @@
 
 import { classifyIdentifier } from '../core/normalise';
 import type { Observation, RawAccount } from '../core/types';
+import { all, first, text } from './select';
 
 export const SIGNIN = {
   /** Visible "this account is signing in" text on the password step. */
@@ -53,24 +54,6 @@ export const SIGNIN = {
   switcherRoot: ['#ap-account-switcher-container', '.cvf-account-switcher', '[class*="cvf-account-switcher-spacing"]'],
   switcherEntry: ['.cvf-account-switcher-claim', '.cvf-account-switcher-email', '.cvf-widget-btn-val'],
 } as const;
-
-function first(doc: ParentNode, selectors: readonly string[]): Element | null {
-  for (const s of selectors) {
-    const el = doc.querySelector(s);
-    if (el) return el;
-  }
-  return null;
-}
-
-function all(doc: ParentNode, selectors: readonly string[]): Element[] {
-  const seen = new Set<Element>();
-  for (const s of selectors) for (const el of doc.querySelectorAll(s)) seen.add(el);
-  return [...seen];
-}
-
-function text(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 function attr(el: Element | null | undefined, name: string): string {
   return (el?.getAttribute(name) ?? '').trim();

@@ -3,17 +3,10 @@
 // "Mar 5, 2026"). Pure helpers for the inventory and upload status extractors.
 
 import { DAY_MS } from '../core/listings';
+import { text } from './select';
 
 /** NFKC (full-width digits, ￥), skipped for printable ASCII: most cells, and normalising is not free. */
 const nfkc = (t: string) => (/^[\x20-\x7e]*$/.test(t) ? t : t.normalize('NFKC'));
-
-/** Whitespace that text() must collapse: leading, trailing, doubled, or not a plain space. */
-const UNTIDY = /^\s|\s$|\s\s|[^\S ]/;
-
-export function text(el: Element | null | undefined): string {
-  const t = el?.textContent ?? '';
-  return UNTIDY.test(t) ? t.replace(/\s+/g, ' ').trim() : t;
-}
 
 /**
  * A cell's value: an input's value (editable price/quantity cells), the

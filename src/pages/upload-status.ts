@@ -6,7 +6,8 @@
 import type { Observation, UploadBatch } from '../core/types';
 import { componentGrid, htmlGrid, type Grid } from './inventory';
 import { readSellerIdentity } from './seller-identity';
-import { cellText, parseDay, parseQuantity, text } from './table-values';
+import { text } from './select';
+import { cellText, parseDay, parseQuantity } from './table-values';
 
 type BatchField = 'id' | 'submitted' | 'status' | 'records';
 

@@ -3,37 +3,12 @@
 // label/value rows. Pure; never throw on odd markup.
 
 import type { AccountField, AccountFieldName, Observation } from '../../core/types';
+import { all, first, safely, text } from '../select';
+
+export { all, first, safely, text };
 
 /** Longest page text kept for one value (an address, an item title). */
 export const MAX_VALUE = 300;
-
-export function first(root: ParentNode, selectors: readonly string[]): Element | null {
-  for (const s of selectors) {
-    try {
-      const el = root.querySelector(s);
-      if (el) return el;
-    } catch {
-      // a selector this engine does not know: try the next alternative
-    }
-  }
-  return null;
-}
-
-export function all(root: ParentNode, selectors: readonly string[]): Element[] {
-  const seen = new Set<Element>();
-  for (const s of selectors) {
-    try {
-      for (const el of root.querySelectorAll(s)) seen.add(el);
-    } catch {
-      // unknown selector: skip
-    }
-  }
-  return [...seen];
-}
-
-export function text(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 const SKIP = 'script, style, template, noscript, textarea, select, option, button, input';
 
@@ -92,15 +67,6 @@ export function onOff(t: string | null): 'on' | 'off' | null {
   if (bare === 'off' || /\b(?:disabled|not enabled|not set up|inactive)\b|無効|オフ|未設定|設定されていません|有効になっていません/i.test(t)) return 'off';
   if (bare === 'on' || /\b(?:enabled|active)\b|有効|オン/i.test(t)) return 'on';
   return null;
-}
-
-/** Run an extractor; odd markup gives null, never an exception. */
-export function safely<T>(read: () => T | null): T | null {
-  try {
-    return read();
-  } catch {
-    return null;
-  }
 }
 
 /** Elements in document order (matches of several selectors come grouped by selector). */
