@@ -17,7 +17,7 @@ import {
 } from '../core/judge-listings';
 import { AMAZON_MARKETPLACE_IDS, listingHash, listingKey, maskSeller } from '../core/listings';
 import { marketplaceById, marketplaceForHost } from '../core/marketplaces';
-import type { BannerSpec, Observation, SellerWatch, StoredState } from '../core/types';
+import type { Alert, BannerSpec, Observation, SellerWatch, StoredState } from '../core/types';
 import { readListings, withListings, writeListings } from './listings-store';
 import { readState, updateState } from './store';
 
@@ -70,12 +70,14 @@ function listingBanner(verdict: ListingVerdict, identity: Identity, alertId: str
 }
 
 export async function handleInventoryObservation(host: string, obs: InventoryObs): Promise<BannerSpec | null> {
-  const { salt } = await readState();
-  const identity = await identify(host, obs.seller, obs.marketplaceId, salt);
-  const rows = obs.rows.map((row) => ({ key: listingKey(row.sku, salt), row }));
-  const retailHost = marketplaceById(identity.marketplace)?.retailHost ?? null;
+  // The salt is read inside the lock: a reset or import (which hold it too) cannot change it under us.
   return withListings(async () => {
+    const { salt } = await readState();
+    const identity = await identify(host, obs.seller, obs.marketplaceId, salt);
+    const rows = obs.rows.map((row) => ({ key: listingKey(row.sku, salt), row }));
+    const retailHost = marketplaceById(identity.marketplace)?.retailHost ?? null;
     const stored = await readListings(identity.id);
+    const now = Date.now();
     const { banner, verdict } = await updateState((state) => {
       const previous = state.sellers.find((s) => s.id === identity.id) ?? null;
       const verdict = judgeListings(rows, {
@@ -83,8 +85,8 @@ export async function handleInventoryObservation(host: string, obs: InventoryObs
         identity,
         known: stored.known,
         settings: state.settings.listing,
-        salt: state.salt,
-        now: Date.now(),
+        salt,
+        now,
       });
       let next = putWatch(state, verdict.watch);
       let alertId: string | null = null;
@@ -103,7 +105,7 @@ export async function handleInventoryObservation(host: string, obs: InventoryObs
             columns: LISTING_COLUMNS,
             reviewUrl: inventoryReviewUrl(host, obs.ui),
           },
-          Date.now(),
+          now,
           () => crypto.randomUUID(),
         );
         next = { ...next, alerts: raised.alerts };
@@ -113,8 +115,10 @@ export async function handleInventoryObservation(host: string, obs: InventoryObs
       return { state: next, result: { banner, verdict } };
     });
     // The state (with any alert) is written first: if the worker stops before
-    // the records are, the next visit finds the same listings new again and
-    // re-raises the same alert instead of losing it.
+    // the records are, the alert is already in the log. (The other order could
+    // leave the listings known with no alert ever raised.) The unwritten
+    // listings are learned on a later visit: new again when created on or
+    // after this visit's day, otherwise quietly as older ones.
     for (const [key, record] of verdict.updates) stored.known.set(key, record);
     await writeListings(identity.id, stored);
     return banner;
@@ -122,10 +126,10 @@ export async function handleInventoryObservation(host: string, obs: InventoryObs
 }
 
 export async function handleUploadObservation(host: string, obs: UploadObs): Promise<BannerSpec | null> {
-  const { salt } = await readState();
-  const identity = await identify(host, obs.seller, obs.marketplaceId, salt);
-  const batches = obs.batches.map((batch) => ({ key: listingHash(`batch\u0000${batch.id}`, salt), batch }));
   return withListings(async () => {
+    const { salt } = await readState();
+    const identity = await identify(host, obs.seller, obs.marketplaceId, salt);
+    const batches = obs.batches.map((batch) => ({ key: listingHash(`batch\u0000${batch.id}`, salt), batch }));
     const stored = await readListings(identity.id);
     const now = Date.now();
     const banner = await updateState((state) => {
@@ -179,16 +183,19 @@ export async function handleUploadObservation(host: string, obs: UploadObs): Pro
 /**
  * After an alert action: listings of trusted new-listings alerts become the
  * owner's (no longer pending), so their categories, brands and prices join
- * the seller's baseline. Idempotent.
+ * the seller's baseline. Records do not say which alert made them pending, so
+ * a watch with a newer alert still open (raised by another tab since the
+ * trust) keeps them all pending until that one is trusted too. Idempotent.
  */
 export async function acceptTrustedListings(alertIds: readonly string[]): Promise<void> {
-  const state = await readState();
   const ids = new Set(alertIds);
-  const watches = state.alerts
-    .filter((a) => ids.has(a.id) && a.kind === 'new-listings' && a.status === 'trusted' && !a.subjectId.startsWith(UPLOADS))
-    .map((a) => a.subjectId);
-  for (const watchId of new Set(watches)) {
-    await withListings(async () => {
+  await withListings(async () => {
+    // Read inside the lock (listings, then state): no report can raise an alert between this read and the writes.
+    const { alerts } = await readState();
+    const isNewListings = (a: Alert) => a.kind === 'new-listings' && !a.subjectId.startsWith(UPLOADS);
+    const stillOpen = new Set(alerts.filter((a) => isNewListings(a) && a.status !== 'trusted').map((a) => a.subjectId));
+    const watches = alerts.filter((a) => ids.has(a.id) && isNewListings(a) && a.status === 'trusted' && !stillOpen.has(a.subjectId)).map((a) => a.subjectId);
+    for (const watchId of new Set(watches)) {
       const stored = await readListings(watchId);
       let changed = false;
       for (const record of stored.known.values()) {
@@ -198,6 +205,6 @@ export async function acceptTrustedListings(alertIds: readonly string[]): Promis
         }
       }
       if (changed) await writeListings(watchId, stored);
-    });
-  }
+    }
+  });
 }

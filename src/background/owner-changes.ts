@@ -2,7 +2,7 @@
 // submitted through Amazon's change forms in a tab, so the changed page that
 // follows is accepted as known-good instead of raising an alarm. Kept in
 // storage.session (survives a stopped worker, gone when the browser closes),
-// like the sign-in flow memory; holds setting names and times only.
+// like the sign-in flow memory; holds page kinds, setting names and times only.
 
 import { browser } from '../platform/browser';
 import { serialQueue } from '../core/serial';
@@ -61,6 +61,6 @@ export async function handleOwnerChange(tabId: number, page: AccountPageKind, fi
   await updateState((s) => {
     // The Login & Security page last read on any host names the account, when no sign-in was seen in this tab.
     const shown = s.snapshots.filter((p) => p.page === 'login-security').sort((a, b) => b.lastSeenAt - a.lastSeenAt)[0]?.accountId ?? null;
-    return { state: notePasswordChanged(s, resolveAccountId(s, claimed ?? shown, null), now), result: null };
+    return { state: notePasswordChanged(s, resolveAccountId(s, claimed, shown), now), result: null };
   });
 }

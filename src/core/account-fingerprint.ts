@@ -4,7 +4,7 @@
 // from WebCrypto; used by background/account-pages.ts.
 
 import { fingerprint, maskAccount } from './fingerprint';
-import type { AccountPageRead, ReadValue } from './judge-account';
+import { REPEATED, type AccountPageRead, type ReadValue } from './judge-account';
 import { marketplaceForHost, type Marketplace } from './marketplaces';
 import { normaliseAccount } from './normalise';
 import type { AccountField, AccountPageKind, Observation, StoredState } from './types';
@@ -101,7 +101,8 @@ async function readValue(f: AccountField, market: Marketplace | null, salt: stri
       if (normal) return { hash: await fingerprint(normal, salt), hint: maskAccount(normal, market?.callingCode) };
       return {
         hash: await hashValue(f.name, normalText(f.value), salt),
-        hint: f.name === 'user' ? maskName(f.value) : maskDigits(f.value) || '***',
+        // An address that did not normalise is never shown, even in part: its words could be the address itself.
+        hint: f.name === 'user' ? maskName(f.value) : kind === 'phone' ? maskDigits(f.value) || '***' : '***',
       };
     }
     case 'name':
@@ -126,8 +127,7 @@ export async function fingerprintPage(state: StoredState, host: string, obs: Acc
   const fields: Record<string, ReadValue> = {};
   for (const f of obs.fields) {
     const value = await readValue(f, market, salt);
-    const repeated = f.name === 'address' || f.name === 'user' || f.name === 'notification-email';
-    fields[repeated ? `${f.name}:${value.hash}` : f.name] = value;
+    fields[REPEATED.includes(f.name) ? `${f.name}:${value.hash}` : f.name] = value;
   }
   const orders = await Promise.all(
     obs.orders.map(async (o) => ({ key: `order:${await hashValue('order', o.id, salt)}`, row: { cells: [o.date, o.total, o.title] } })),

@@ -69,7 +69,7 @@ export interface Change {
 }
 
 /** Repeated settings: each entry is its own field key "<name>:<hash>". */
-const REPEATED: readonly AccountFieldName[] = ['address', 'user', 'notification-email'];
+export const REPEATED: readonly AccountFieldName[] = ['address', 'user', 'notification-email'];
 /** Orders remembered per page (newest kept). */
 const MAX_ORDERS = 300;
 /** Rows kept on one new-orders alert. */
@@ -153,10 +153,9 @@ export function diffFields(
   }
   for (const group of REPEATED) {
     const now = keysOf(after, group);
-    const then = keysOf(before, group);
-    // None readable now but some before: the list did not render; keep the old one.
-    const kept = now.length === 0 ? then : now;
-    for (const key of kept) fields[key] = (now.length === 0 ? before : after)[key]!;
+    // None readable now: the list did not render; keep the old one.
+    const kept = now.length === 0 ? before : after;
+    for (const key of keysOf(kept, group)) fields[key] = kept[key]!;
     const rule = ADDED[group];
     if (!rule || now.length === 0) continue;
     for (const key of now) {
@@ -269,9 +268,11 @@ function judgeOrders(state: StoredState, read: AccountPageRead, prev: PageSnapsh
   const open = openAlertFor(next.alerts, 'new-orders', prev?.id ?? read.snapshotId);
   if (fresh.length === 0) return { state: next, banner: open ? bannerFor(open) : null };
 
-  const rows = [...fresh.map((o) => o.row), ...(open?.rows ?? [])]
-    .filter((r, i, all) => all.findIndex((x) => x.cells.join('\u0000') === r.cells.join('\u0000')) === i)
-    .slice(0, MAX_ORDER_ROWS);
+  // Orders on the open alert were new at an earlier visit and are known now, so
+  // none is among the fresh ones; rows alike (three identical gift cards) are distinct orders.
+  const rows = [...fresh.map((o) => o.row), ...(open?.rows ?? [])].slice(0, MAX_ORDER_ROWS);
+  // Still open: keep its "since" day, the visit before the first of these orders.
+  const since = open?.reasons[0]?.subs[0] ?? isoDay(prev!.lastSeenAt);
   const raised = raiseAlert(
     next.alerts,
     {
@@ -280,7 +281,7 @@ function judgeOrders(state: StoredState, read: AccountPageRead, prev: PageSnapsh
       marketplace: read.marketplace,
       subjectId: prev?.id ?? read.snapshotId,
       hint: read.marketplace,
-      reasons: [{ key: 'ordersNewSince', subs: [isoDay(prev!.lastSeenAt), String(rows.length)] }],
+      reasons: [{ key: 'ordersNewSince', subs: [since, String(rows.length)] }],
       rows,
       columns: ORDER_COLUMNS,
       reviewUrl: read.reviewUrl,

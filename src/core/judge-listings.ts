@@ -104,8 +104,8 @@ function baseline(known: KnownListings) {
   for (const r of known.values()) {
     if (r.pending) continue;
     if (r.price !== null && r.price > 0) prices[n++] = r.price;
-    if (r.cat && !cats.has(r.cat)) cats.add(r.cat);
-    if (r.brand && !brands.has(r.brand)) brands.add(r.brand);
+    if (r.cat) cats.add(r.cat);
+    if (r.brand) brands.add(r.brand);
   }
   return { median: n >= MIN_MEDIAN_SAMPLE ? median(prices.subarray(0, n)) : null, cats, brands };
 }
@@ -131,6 +131,13 @@ function referencePrice(row: ListingRow): number | null {
   return refs.length ? Math.max(...refs) : null;
 }
 
+/** How many listings are known once `updates` are merged in. */
+function countAfter(known: KnownListings, updates: ReadonlyMap<string, ListingRecord>): number {
+  let n = known.size;
+  for (const k of updates.keys()) if (!known.has(k)) n++;
+  return n;
+}
+
 export function judgeListings(rows: readonly KeyedRow[], ctx: ListingContext): ListingVerdict {
   const { previous, known, settings: s, salt, now } = ctx;
   const updates = new Map<string, ListingRecord>();
@@ -145,7 +152,7 @@ export function judgeListings(rows: readonly KeyedRow[], ctx: ListingContext): L
       firstSeenAt: now,
       lastVisitAt: now,
       lastActivityAt: maxCreated,
-      listingCount: known.size + [...updates.keys()].filter((k) => !known.has(k)).length,
+      listingCount: countAfter(known, updates),
     };
     return { firstVisit: true, newCount: 0, suspects: [], reasons: [], severity: null, updates, watch };
   }
@@ -198,7 +205,7 @@ export function judgeListings(rows: readonly KeyedRow[], ctx: ListingContext): L
 
   // Dormancy: the quiet time before the earliest new listing (or before today's reactivations).
   const firstNew = fresh.reduce((t, { row }) => Math.min(t, row.created ?? now), now);
-  const gapDays = Math.floor((Math.min(firstNew, now) - lastActive) / DAY_MS);
+  const gapDays = Math.floor((firstNew - lastActive) / DAY_MS);
   const dormant = gapDays >= s.dormantDays;
   const reactivationGap = Math.floor((now - lastActive) / DAY_MS);
   if (reactivationGap >= s.dormantDays) for (const { key } of reactivated) fire(key, 'reactivated');
@@ -287,15 +294,13 @@ export function judgeListings(rows: readonly KeyedRow[], ctx: ListingContext): L
         ? 'danger'
         : 'warning';
 
-  let added = 0;
-  for (const k of updates.keys()) if (!known.has(k)) added++;
   const watch: SellerWatch = {
     ...previous,
     ...ctx.identity,
     lastVisitAt: now,
     // Latest creation date seen; a change (or an undated new listing) is activity today.
     lastActivityAt: Math.max(maxCreated, changed || fresh.some((f) => f.row.created === null) ? now : 0),
-    listingCount: known.size + added,
+    listingCount: countAfter(known, updates),
   };
   return { firstVisit: false, newCount: fresh.length, suspects, reasons, severity, updates, watch };
 }
@@ -332,7 +337,8 @@ export function judgeUploads(batches: readonly { key: string; batch: UploadBatch
     .map((b) => b.batch);
   if (fresh.length === 0) return { fresh, reasons: [], severity: null };
   const records = fresh.reduce((n, b) => n + (b.records ?? 0), 0);
-  const lastActive = previous ? Math.max(previous.lastVisitAt, previous.lastActivityAt) : ctx.lastUploadsVisit;
+  // A read of the upload page is a visit too.
+  const lastActive = Math.max(ctx.lastUploadsVisit, previous?.lastVisitAt ?? 0, previous?.lastActivityAt ?? 0);
   const firstSubmitted = fresh.reduce((t, b) => Math.min(t, b.submitted ?? now), now);
   const gapDays = Math.floor((firstSubmitted - lastActive) / DAY_MS);
   const dormant = gapDays >= s.dormantDays;

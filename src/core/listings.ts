@@ -95,7 +95,8 @@ export function recordOf(row: ListingRow, salt: string, pending: boolean, labels
 // with numbers in base 36 and empty fields for null: about 35 bytes a listing.
 
 const STATUS_CODE: Record<ListingStatus, string> = { active: 'a', inactive: 'i', incomplete: 'n', other: 'o' };
-const CODE_STATUS: Record<string, ListingStatus> = { a: 'active', i: 'inactive', n: 'incomplete', o: 'other' };
+/** The reverse table; a Map, so a stored code such as 'constructor' finds nothing on Object.prototype. */
+const CODE_STATUS = new Map<string, ListingStatus>(Object.entries(STATUS_CODE).map(([status, code]) => [code, status as ListingStatus] as const));
 
 const enc = (n: number | null): string => (n === null ? '' : Math.round(n).toString(36));
 const dec = (s: string | undefined): number | null => {
@@ -128,7 +129,7 @@ export function decodeListings(text: string): KnownListings {
       price: cents === null ? null : cents / 100,
       quantity: dec(f[2]),
       createdDay: dec(f[3]),
-      status: CODE_STATUS[f[4]!] ?? null,
+      status: CODE_STATUS.get(f[4]!) ?? null,
       pending: f[5] === 'p',
       cat: f[6]!,
       brand: f[7]!,

@@ -7,9 +7,9 @@
 
 import { MAX_LISTING_ROWS } from '../core/listings';
 import type { ListingRow, ListingStatus, Observation } from '../core/types';
-import { first, text } from './select';
+import { all, first, safely, text } from './select';
 import { readSellerIdentity } from './seller-identity';
-import { cellText, parseDay, parsePrice, parseQuantity } from './table-values';
+import { cellText, dayFirst, normalLabel, parseDay, parsePrice, parseQuantity } from './table-values';
 
 export type Field =
   | 'sku'
@@ -32,7 +32,7 @@ export const HEADER_LABELS: readonly [Field, RegExp][] = [
   ['featured', /featured offer|buy ?box|おすすめ出品|カートボックス/],
   ['lowest', /lowest price|最低価格/],
   ['created', /date created|created|作成日|出品日|登録日/],
-  ['asin', /^asin|asin\/isbn|^asin$/],
+  ['asin', /^asin|asin\/isbn/],
   ['sku', /^(seller[ -]?)?sku$|^msku$|出品者sku|^sku\b/],
   ['title', /product name|^title$|^product$|product details|商品名|商品の詳細|^商品$/],
   ['status', /status|ステータス|出品状況/],
@@ -56,7 +56,7 @@ export function fieldOfLabel(label: string): Field | null {
 }
 
 function classifyLabel(label: string): Field | null {
-  const l = label.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const l = normalLabel(label);
   if (!l || NOT_A_FIELD.test(l)) return null;
   for (const [field, re] of HEADER_LABELS) if (re.test(l)) return field;
   return null;
@@ -80,7 +80,6 @@ export interface Grid {
   rows: Element[][];
 }
 
-/** An HTML table: header cells (thead, tr.mt-head, or the first row of th) and body rows of td. */
 /** Element children, walked by sibling pointers (cheap in every DOM, unlike live collections in jsdom). */
 function kids(el: Element): Element[] {
   const out: Element[] = [];
@@ -99,6 +98,7 @@ function tableRows(table: Element): Element[] {
   return out;
 }
 
+/** An HTML table: header cells (the first row holding a th) and body rows of td. */
 export function htmlGrid(table: Element): Grid {
   const cellsOf = (tr: Element) => kids(tr).filter((c) => /^T[DH]$/i.test(c.tagName));
   const trs = tableRows(table).map((tr) => ({ cells: cellsOf(tr) }));
@@ -140,7 +140,6 @@ function columnFields(headers: Element[]): (Field | null)[] {
   });
 }
 
-/** A value shown as "SKU: X" / "ASIN X" or as a label element and its sibling inside a cell. */
 /**
  * The first result of `fn` over the elements without element children under
  * `scope` (document order, scripts and images skipped). A plain loop, not a
@@ -162,7 +161,7 @@ function findLeaf<T>(scope: Element, fn: (leaf: Element) => T | null): T | null 
   return null;
 }
 
-/** "SKU" / "ASIN" labels: the label alone, or "label: value" in one element. */
+/** "SKU" / "ASIN" labels: the label alone (its value in the next sibling), or "label: value" in one element. */
 const LABELLED = {
   sku: { alone: /^(?:seller sku|sku|出品者sku)$/i, inline: /^(?:seller sku|sku|出品者sku)\s*[:：]\s*(\S.*)$/i },
   asin: { alone: /^(?:asin|asin\/isbn)$/i, inline: /^(?:asin|asin\/isbn)\s*[:：]\s*(\S.*)$/i },
@@ -205,12 +204,6 @@ export function parseStatus(t: string): ListingStatus | null {
   if (!t) return null;
   for (const [status, re] of STATUS_WORDS) if (re.test(t)) return status;
   return 'other';
-}
-
-/** Day-first dates (31/12/2026) everywhere but in US English. */
-function dayFirst(doc: Document): boolean {
-  const lang = (doc.documentElement.getAttribute('lang') ?? '').toLowerCase();
-  return !(lang === '' || lang === 'en' || lang === 'en-us' || lang.startsWith('ja') || lang.startsWith('zh'));
 }
 
 /** The first non-empty text of a cell (an input's value, or its first leaf element's text). */
@@ -277,11 +270,7 @@ function readGrid(grid: Grid, dmy: boolean, limit: number): ListingRow[] {
 
 /** True while the page says the table is still loading. */
 export function isInventoryLoading(doc: Document): boolean {
-  try {
-    return first(doc, INVENTORY.loading) !== null;
-  } catch {
-    return false;
-  }
+  return first(doc, INVENTORY.loading) !== null;
 }
 
 /**
@@ -290,7 +279,7 @@ export function isInventoryLoading(doc: Document): boolean {
  * MAX_LISTING_ROWS; the benchmark lifts it to time 10,000-row tables).
  */
 export function readInventoryPage(doc: Document, limit = MAX_LISTING_ROWS): Observation | null {
-  try {
+  return safely(() => {
     const dmy = dayFirst(doc);
     let rows: ListingRow[] = [];
     let ui: 'classic' | 'current' = 'classic';
@@ -300,11 +289,8 @@ export function readInventoryPage(doc: Document, limit = MAX_LISTING_ROWS): Obse
       if (table) rows = readGrid(htmlGrid(table), dmy, limit);
     }
     if (rows.length === 0) {
-      for (const sel of INVENTORY.currentTables) {
-        for (const root of doc.querySelectorAll(sel)) {
-          rows = readGrid(componentGrid(root), dmy, limit);
-          if (rows.length) break;
-        }
+      for (const root of all(doc, INVENTORY.currentTables)) {
+        rows = readGrid(componentGrid(root), dmy, limit);
         if (rows.length) {
           ui = 'current';
           break;
@@ -312,10 +298,10 @@ export function readInventoryPage(doc: Document, limit = MAX_LISTING_ROWS): Obse
       }
     }
     if (rows.length === 0) {
-      for (const table of doc.querySelectorAll(INVENTORY.anyTable.join(','))) {
+      for (const table of all(doc, INVENTORY.anyTable)) {
         rows = readGrid(htmlGrid(table), dmy, limit);
         if (rows.length) {
-          ui = doc.querySelector(INVENTORY.classicRow.join(',')) ? 'classic' : 'current';
+          ui = first(doc, INVENTORY.classicRow) ? 'classic' : 'current';
           break;
         }
       }
@@ -323,7 +309,5 @@ export function readInventoryPage(doc: Document, limit = MAX_LISTING_ROWS): Obse
     if (rows.length === 0) return null;
     const { seller, marketplaceId } = readSellerIdentity(doc);
     return { page: 'inventory', ui, seller, marketplaceId, rows };
-  } catch {
-    return null;
-  }
+  });
 }

@@ -2,11 +2,21 @@
 // marketplace's notation, quantities and dates (Y/M/D, D/M/Y, M/D/Y, 2026年3月5日,
 // "Mar 5, 2026"). Pure helpers for the inventory and upload status extractors.
 
-import { DAY_MS } from '../core/listings';
 import { text } from './select';
 
 /** NFKC (full-width digits, ￥), skipped for printable ASCII: most cells, and normalising is not free. */
 const nfkc = (t: string) => (/^[\x20-\x7e]*$/.test(t) ? t : t.normalize('NFKC'));
+
+/** A header label as the label tables match it: NFKC, lower case, whitespace collapsed. */
+export function normalLabel(label: string): string {
+  return label.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Day-first dates (31/12/2026) everywhere but in US English, Japanese and Chinese pages. */
+export function dayFirst(doc: Document): boolean {
+  const lang = (doc.documentElement.getAttribute('lang') ?? '').toLowerCase();
+  return !(lang === '' || lang === 'en' || lang === 'en-us' || lang.startsWith('ja') || lang.startsWith('zh'));
+}
 
 /**
  * A cell's value: an input's value (editable price/quantity cells), the
@@ -107,5 +117,3 @@ export function parseDay(raw: string, dayFirst: boolean): number | null {
   if (m && MONTHS[m[2]!.toLowerCase()]) return utcDay(+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!);
   return null;
 }
-
-export { DAY_MS };

@@ -6,8 +6,8 @@
 import type { Observation, UploadBatch } from '../core/types';
 import { componentGrid, htmlGrid, type Grid } from './inventory';
 import { readSellerIdentity } from './seller-identity';
-import { text } from './select';
-import { cellText, parseDay, parseQuantity } from './table-values';
+import { all, safely, text } from './select';
+import { cellText, dayFirst, normalLabel, parseDay, parseQuantity } from './table-values';
 
 type BatchField = 'id' | 'submitted' | 'status' | 'records';
 
@@ -23,7 +23,7 @@ export const UPLOAD_STATUS = {
 } as const;
 
 function batchField(label: string): BatchField | null {
-  const l = label.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const l = normalLabel(label);
   for (const [f, re] of UPLOAD_LABELS) if (re.test(l)) return f;
   return null;
 }
@@ -58,21 +58,16 @@ function readBatches(grid: Grid, dmy: boolean): UploadBatch[] {
 
 /** Read the upload status page. Unknown or broken markup gives null, never an exception. */
 export function readUploadStatusPage(doc: Document): Observation | null {
-  try {
-    const lang = (doc.documentElement.getAttribute('lang') ?? '').toLowerCase();
-    const dmy = !(lang === '' || lang === 'en' || lang === 'en-us' || lang.startsWith('ja'));
-    for (const sel of UPLOAD_STATUS.tables) {
-      for (const root of doc.querySelectorAll(sel)) {
-        const grid = root.tagName === 'TABLE' ? htmlGrid(root) : componentGrid(root);
-        const batches = readBatches(grid, dmy);
-        if (batches.length) {
-          const { seller, marketplaceId } = readSellerIdentity(doc);
-          return { page: 'upload-status', seller, marketplaceId, batches };
-        }
+  return safely(() => {
+    const dmy = dayFirst(doc);
+    for (const root of all(doc, UPLOAD_STATUS.tables)) {
+      const grid = root.matches('table') ? htmlGrid(root) : componentGrid(root);
+      const batches = readBatches(grid, dmy);
+      if (batches.length) {
+        const { seller, marketplaceId } = readSellerIdentity(doc);
+        return { page: 'upload-status', seller, marketplaceId, batches };
       }
     }
     return null;
-  } catch {
-    return null;
-  }
+  });
 }

@@ -4,7 +4,7 @@
 // address) and is never read.
 
 import type { Observation } from '../../core/types';
-import { all, field, inDocumentOrder, leafTexts, outermost, safely, text } from './read';
+import { all, field, first, inDocumentOrder, leafTexts, outermost, safely, text } from './read';
 
 export const ADDRESSES = {
   /** One saved address. */
@@ -37,7 +37,7 @@ function tileLines(tile: Element): string[] {
 export function readAddresses(doc: Document): Observation | null {
   return safely(() => {
     const tiles = inDocumentOrder(outermost(all(doc, ADDRESSES.tile)));
-    if (tiles.length === 0 && all(doc, ADDRESSES.page).length === 0) return null;
+    if (tiles.length === 0 && !first(doc, ADDRESSES.page)) return null;
     const fields = tiles.flatMap((t) => field('address', tileLines(t).join(' | ')));
     return { page: 'account', kind: 'addresses', fields: fields.slice(0, 100), orders: [] };
   });

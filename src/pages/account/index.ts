@@ -12,8 +12,6 @@ import { readSellerUsers } from './seller-users';
 import { readTwoStep } from './two-step';
 import { ACCOUNT_PATHS } from './paths';
 
-export { ACCOUNT_PATHS };
-
 const KINDS = Object.keys(ACCOUNT_PATHS) as AccountPageKind[];
 
 /** "/ap/cnep*" -> a test on "path?query". */
@@ -54,7 +52,7 @@ export const CHANGE_INPUTS: { field: OwnerChangeField; selector: string }[] = [
   { field: 'password', selector: '#ap_password_new, input[name="passwordNew"], input[name="passwordNewCheck"]' },
   { field: 'name', selector: '#ap_customer_name, input[name="customerName"]' },
   { field: 'phone', selector: '#ap_phone_number, input[name="phoneNumber"], input[type="tel"]' },
-  { field: 'email', selector: '#ap_email_new, input[name="emailNew"], input[name="newEmail"], input[type="email"]:not([type="hidden"])' },
+  { field: 'email', selector: '#ap_email_new, input[name="emailNew"], input[name="newEmail"], input[type="email"]' },
 ];
 
 /** Pages where any submitted form changes the page's one setting. */

@@ -4,7 +4,7 @@
 // label text (en/ja) is the fallback when the ids change.
 
 import type { Observation } from '../../core/types';
-import { all, emailsIn, field, first, isLabel, leafTexts, onOff, safely, valueAfterLabel } from './read';
+import { emailsIn, field, first, isLabel, leafTexts, onOff, safely, valueAfterLabel } from './read';
 
 export const LOGIN_SECURITY = {
   /** The page: its heading or the edit buttons only Login & Security has. */
@@ -50,7 +50,8 @@ function passkeyCount(doc: Document): string | null {
   if (!v) return null;
   const n = v.match(/(\d+)/);
   if (n) return n[1]!;
-  return onOff(v) === 'off' ? '0' : onOff(v) === 'on' ? '1' : null;
+  const state = onOff(v);
+  return state === 'off' ? '0' : state === 'on' ? '1' : null;
 }
 
 /** The 2SV row rarely says "on"; its button does: "Turn on" only when it is off. */
@@ -64,7 +65,7 @@ function twoStepValue(doc: Document): 'on' | 'off' | null {
 
 export function readLoginSecurity(doc: Document): Observation | null {
   return safely(() => {
-    if (all(doc, LOGIN_SECURITY.page).length === 0) return null;
+    if (!first(doc, LOGIN_SECURITY.page)) return null;
     const email = emailsIn(rowValue(doc, LOGIN_SECURITY.emailButton, LOGIN_SECURITY_LABELS.email) ?? '')[0] ?? null;
     const fields = [
       ...field('name', rowValue(doc, LOGIN_SECURITY.nameButton, LOGIN_SECURITY_LABELS.name)),

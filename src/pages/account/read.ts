@@ -89,7 +89,7 @@ export function emailsOf(els: Element[]): string[] {
 /**
  * A Seller Central page that lists email addresses (notification recipients,
  * users): the addresses in its item elements (or anywhere on the page when
- * none match), sorted, at most `max`, each as one `name` field.
+ * none match), sorted, at most `max`, each as one `name` field; null when it lists none.
  */
 export function readEmailListPage(
   doc: Document,
@@ -103,6 +103,9 @@ export function readEmailListPage(
     if (!page) return null;
     const items = all(doc, selectors.items);
     const emails = emailsOf(items.length ? items : [page]).sort();
+    // These lists always hold at least the owner's address: none means not rendered yet, and an
+    // empty snapshot would make every address on the next read look "added".
+    if (emails.length === 0) return null;
     return { page: 'account', kind, fields: emails.slice(0, max).flatMap((e) => field(name, e)), orders: [] };
   });
 }

@@ -31,7 +31,7 @@ const fake = vi.hoisted(() => {
 vi.mock('../../../src/platform/browser', () => ({ browser: { storage: { local: fake.local } } }));
 
 const { handleInventoryObservation, acceptTrustedListings } = await import('../../../src/background/listings');
-const { readListings, writeListings, MAX_RECORDS } = await import('../../../src/background/listings-store');
+const { readListings, withListings, writeListings, MAX_RECORDS } = await import('../../../src/background/listings-store');
 const { updateState } = await import('../../../src/background/store');
 const { applyAlertAction } = await import('../../../src/core/judge-signin');
 
@@ -109,6 +109,30 @@ describe('serialised', () => {
     await Promise.all([0, 1, 2, 3, 4].map((i) => handleInventoryObservation(HOST, obs(electronics(3, i * 10)))));
     expect(records().split('\n')).toHaveLength(16);
     expect(state().sellers[0]!.listingCount).toBe(16);
+  });
+});
+
+describe('with the state store', () => {
+  it('a reset (listing records, then state) while a report is under way leaves one watch, under the current salt', async () => {
+    const report = handleInventoryObservation(HOST, obs([BOOK]));
+    // What the reset does, in the same lock order: a new salt and no sellers.
+    const reset = withListings(() => updateState((s) => ({ state: { ...s, salt: 'f'.repeat(32), sellers: [] }, result: null })));
+    await Promise.all([report, reset]);
+    await handleInventoryObservation(HOST, obs([BOOK]));
+    expect(state().sellers).toHaveLength(1);
+  });
+
+  it('trusting an alert does not accept the listings of a newer alert raised before the records were settled', async () => {
+    await handleInventoryObservation(HOST, obs([BOOK]));
+    await backdate();
+    const first = await handleInventoryObservation(HOST, obs([BOOK, ...electronics(12)]));
+    await updateState((s) => ({ state: applyAlertAction(s, first!.alertIds, 'trust', Date.now()), result: null }));
+    // Another tab reports new listings before the trusted alert's records are settled.
+    await backdate();
+    const second = await handleInventoryObservation(HOST, obs([BOOK, ...electronics(12), ...electronics(12, 100)]));
+    expect(second!.alertIds).not.toEqual(first!.alertIds);
+    await acceptTrustedListings(first!.alertIds);
+    expect(records().match(/,p,/g)).toHaveLength(24);
   });
 });
 

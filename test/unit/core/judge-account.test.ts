@@ -258,6 +258,20 @@ describe('new orders', () => {
     // Only hashes of order ids are kept in the snapshot.
     expect(Object.keys(third.state.snapshots[0]!.fields).sort()).toEqual(['order:h1', 'order:h2', 'order:h3', 'order:h4', 'order:h5']);
   });
+
+  it('counts identical-looking new orders one by one (three gift cards alike are three orders: a warning)', () => {
+    const same = (n: number) => ({ key: `order:g${n}`, row: { cells: ['2026-09-20', '¥10,000', 'Gift card'] } });
+    const first = judgeAccountPage(emptyState(SALT), page('orders', {}, { orders: [row(1)] }), ctx(DAY1));
+    const second = judgeAccountPage(first.state, page('orders', {}, { orders: [same(3), same(2), same(1), row(1)] }), ctx(DAY2));
+    expect(second.banner).toMatchObject({ kind: 'new-orders', severity: 'warning', count: 3 });
+  });
+
+  it('while the new-orders alert is open, its "since" day stays the visit before the first new order', () => {
+    const first = judgeAccountPage(emptyState(SALT), page('orders', {}, { orders: [row(1)] }), ctx(DAY1));
+    const second = judgeAccountPage(first.state, page('orders', {}, { orders: [row(2), row(1)] }), ctx(DAY2));
+    const third = judgeAccountPage(second.state, page('orders', {}, { orders: [row(3), row(2), row(1)] }), ctx(DAY2 + 86_400_000));
+    expect(third.banner!.reasons).toEqual([{ key: 'ordersNewSince', subs: ['2026-09-14', '2'] }]);
+  });
 });
 
 describe('fingerprinting a page', () => {

@@ -381,6 +381,10 @@ describe('uploads: batches on the upload status page', () => {
   it('an unknown batch submitted before the page was last read is not new', () => {
     expect(judgeUploads([batch('MISSED', '2026-10-01', 400)], ctx()).fresh).toEqual([]);
   });
+  it('a recent read of the upload page is a visit: the account is not dormant', () => {
+    const v = judgeUploads([batch('NEW', '2027-02-01', 1)], ctx({ lastUploadsVisit: at('2027-01-25'), now: at('2027-02-02') }));
+    expect(v.severity).toBeNull();
+  });
 });
 
 describe('records: compact, salted, robust', () => {
@@ -403,6 +407,12 @@ describe('records: compact, salted, robust', () => {
     expect(decodeListings(text)).toEqual(known);
     expect(decodeListings(`${text}\ngarbage\n,,,\n`)).toEqual(known);
     expect(decodeListings('')).toEqual(new Map());
+  });
+
+  it('an unknown status code (even an Object.prototype name) decodes as no status', () => {
+    for (const code of ['x', 'constructor', 'toString', '__proto__']) {
+      expect(decodeListings(`k1,1,1,1,${code},,,`).get('k1')?.status).toBeNull();
+    }
   });
 
   it('100,000 listings take at most 64 bytes each (JSON, as storage.local counts it)', () => {

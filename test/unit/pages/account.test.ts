@@ -227,6 +227,12 @@ describe('Seller Central pages', () => {
     expect(read('seller-users', 'ja-seller-users-changed.html').fields).toHaveLength(3);
     expect(changeFormField('seller-users', load('en-seller-users.html').querySelector('form')!)).toBe('user');
   });
+
+  it('a users or notifications page whose list has not rendered yet reads nothing (an empty list would make every user or recipient "added" on the next read)', () => {
+    const empty = (id: string) => new DOMParser().parseFromString(`<div id="${id}"><p>Loading…</p></div>`, 'text/html');
+    expect(readAccountPage('seller-users', empty('user-permissions'))).toBeNull();
+    expect(readAccountPage('seller-notifications', empty('notification-preferences'))).toBeNull();
+  });
 });
 
 describe('odd documents', () => {
