@@ -37,6 +37,22 @@ export function text(el: Element | null | undefined): string {
   return UNTIDY.test(t) ? t.replace(/\s+/g, ' ').trim() : t;
 }
 
+/** Elements whose text is never page content a reader wants. */
+export const NOT_CONTENT = 'script, style, template, noscript, textarea';
+
+/**
+ * The non-empty texts of the elements without element children under
+ * `scope` (itself included), in document order, skipping `skip` and
+ * anything inside it. Leaf by leaf: textContent would glue adjacent cells
+ * into one "word".
+ */
+export function leafTexts(scope: Element, skip = NOT_CONTENT): string[] {
+  return [scope, ...scope.querySelectorAll('*')]
+    .filter((el) => el.childElementCount === 0 && !el.closest(skip))
+    .map((el) => text(el))
+    .filter((t) => t.length > 0);
+}
+
 /** Run an extractor; odd markup gives null, never an exception. */
 export function safely<T>(read: () => T | null): T | null {
   try {

@@ -6,7 +6,7 @@
 
 import { classifyIdentifier } from '../core/normalise';
 import type { Observation, RawAccount } from '../core/types';
-import { all, first, text } from './select';
+import { all, first, leafTexts, text } from './select';
 
 export const SIGNIN = {
   /** Visible "this account is signing in" text on the password step. */
@@ -101,12 +101,6 @@ function readOtp(doc: Document): Observation | null {
   return { page: 'signin-otp', phoneEnding: m ? m[1]! : null };
 }
 
-/** Text of the elements under `scope` (itself included) that have no child elements; never script or style source. */
-function leafTexts(scope: Element): string[] {
-  return [scope, ...scope.querySelectorAll('*')]
-    .filter((el) => el.childElementCount === 0 && !el.matches('script, style, template, noscript, textarea'))
-    .map((el) => text(el));
-}
 
 /**
  * The identifiers inside one row of text ("Taro taro@example.com"). A row that
@@ -130,7 +124,7 @@ function readSwitcher(doc: Document): Observation | null {
   // Entries show a name and the account on separate rows: read each leaf row.
   // When no entry element holds one (changed markup), every leaf under the
   // switcher is a row.
-  const read = (scopes: Element[]) => identifiers(scopes.flatMap(leafTexts).flatMap(identifiersInText));
+  const read = (scopes: Element[]) => identifiers(scopes.flatMap((s) => leafTexts(s)).flatMap(identifiersInText));
   let found = read(all(root, SIGNIN.switcherEntry));
   if (found.length === 0) found = read([root]);
   return found.length > 0 ? { page: 'signin-claim', source: 'switcher', accounts: found.slice(0, 20) } : null;

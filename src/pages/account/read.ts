@@ -3,21 +3,18 @@
 // label/value rows. Pure; never throw on odd markup.
 
 import type { AccountField, AccountFieldName, Observation } from '../../core/types';
-import { all, first, safely, text } from '../select';
+import { all, first, leafTexts as leafTextsIn, NOT_CONTENT, safely, text } from '../select';
 
 export { all, first, safely, text };
 
 /** Longest page text kept for one value (an address, an item title). */
 export const MAX_VALUE = 300;
 
-const SKIP = 'script, style, template, noscript, textarea, select, option, button, input';
+const SKIP = `${NOT_CONTENT}, select, option, button, input`;
 
 /** Texts of the elements under `scope` that have no element children, in document order; no script or control text. */
 export function leafTexts(scope: Element): string[] {
-  return [scope, ...scope.querySelectorAll('*')]
-    .filter((el) => el.childElementCount === 0 && !el.matches(SKIP) && !el.closest(SKIP + ', .a-button, .a-button-text'))
-    .map((el) => text(el))
-    .filter((t) => t.length > 0);
+  return leafTextsIn(scope, `${SKIP}, .a-button, .a-button-text`);
 }
 
 /** The label part of a row: "Email:", "Eメール：", "Name" — matched whole, colon optional. */
