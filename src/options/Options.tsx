@@ -11,6 +11,7 @@ import { Notices } from '../ui/Notices';
 import { Settings } from '../ui/Settings';
 import { StatusLine } from '../ui/StatusLine';
 import { useGuardState } from '../ui/useGuardState';
+import { Watched } from '../ui/Watched';
 
 export function Options({ now }: { now?: number } = {}) {
   const [value, act] = useGuardState();
@@ -37,6 +38,7 @@ export function Options({ now }: { now?: number } = {}) {
           <Notices notices={value.state.notices} act={act} />
           <AlertList alerts={value.state.alerts} act={act} />
           <AccountList accounts={value.state.accounts} settings={value.state.settings} act={act} editable now={now} />
+          <Watched snapshots={value.state.snapshots} sellers={value.state.sellers} />
           <h3>{t('optionsAddHeading')}</h3>
           <AddAccount act={act} defaultMarketplace={value.state.accounts[0]?.marketplace} />
           <Checklist progress={value.state.checklist} accounts={value.state.accounts} act={act} />

@@ -1,5 +1,6 @@
 // The toolbar popup: "am I safe?" — overall status, open alerts with actions,
-// known accounts with their hygiene, and the takeover checklist.
+// known accounts with their hygiene, what the watches remember, and the
+// takeover checklist.
 import { browser } from '../platform/browser';
 import { AccountList } from '../ui/AccountList';
 import { AlertList } from '../ui/AlertList';
@@ -8,6 +9,7 @@ import { t } from '../ui/i18n';
 import { Notices } from '../ui/Notices';
 import { StatusLine } from '../ui/StatusLine';
 import { useGuardState } from '../ui/useGuardState';
+import { Watched } from '../ui/Watched';
 
 export function Popup({ now }: { now?: number } = {}) {
   const [value, act] = useGuardState();
@@ -23,6 +25,7 @@ export function Popup({ now }: { now?: number } = {}) {
             <Notices notices={value.state.notices} act={act} />
             <AlertList alerts={value.state.alerts} act={act} />
             <AccountList accounts={value.state.accounts} settings={value.state.settings} act={act} now={now} />
+            <Watched snapshots={value.state.snapshots} sellers={value.state.sellers} />
             <details class="takeover" open={Object.keys(value.state.checklist).length > 0}>
               <summary>{t('openChecklist')}</summary>
               <Checklist progress={value.state.checklist} accounts={value.state.accounts} act={act} />

@@ -6,7 +6,7 @@ vi.mock('../../../src/platform/browser', () => import('./fake-browser'));
 import { Popup } from '../../../src/popup/Popup';
 import { setLanguage } from './fake-browser';
 import { click, mount, seed, settle, stored, text } from './render';
-import { DANGER, EMPTY, LEARNED, NOW, WARNING } from '../../support/states';
+import { DANGER, DAY, EMPTY, LEARNED, NOW, state, WARNING } from '../../support/states';
 
 describe('popup', () => {
   beforeEach(() => seed(EMPTY));
@@ -75,6 +75,49 @@ describe('popup', () => {
     const root = await mount(<Popup now={NOW} />);
     expect(text(root.querySelector('[data-status]'))).toBe('下の警告を確認してください');
     expect(text(root.querySelector('[data-alert-id]'))).toContain('使ったことのないアカウント');
+  });
+
+  it('first visits that raised no banner are still listed: account pages and seller inventories', async () => {
+    seed(EMPTY);
+    expect((await mount(<Popup now={NOW} />)).querySelector('#watched')).toBeNull();
+    seed(
+      state({
+        snapshots: [
+          {
+            id: 'snap1',
+            page: 'login-security',
+            marketplace: 'amazon.co.jp',
+            host: 'www.amazon.co.jp',
+            accountId: null,
+            firstSeenAt: NOW - DAY,
+            lastSeenAt: NOW - DAY,
+            fields: { email: { hash: 'h1', hint: 'ta***@g***.com' }, 'two-step': { hash: 'h2', hint: 'on' } },
+          },
+          {
+            id: 'snap2',
+            page: 'orders',
+            marketplace: 'amazon.co.jp',
+            host: 'www.amazon.co.jp',
+            accountId: null,
+            firstSeenAt: NOW - DAY,
+            lastSeenAt: NOW,
+            fields: { 'order:abc123': { hash: 'abc123', hint: '' } },
+          },
+        ],
+        sellers: [
+          { id: 'sel1', marketplace: 'amazon.co.jp', hint: 'A3***', firstSeenAt: NOW - DAY, lastVisitAt: NOW, lastActivityAt: NOW, listingCount: 40 },
+        ],
+      }),
+    );
+    const root = await mount(<Popup now={NOW} />);
+    const watched = root.querySelector('#watched')!;
+    expect(text(watched.querySelector('summary'))).toContain('3');
+    expect(text(watched.querySelector('[data-watch=listings]'))).toContain('40 listings watched');
+    const login = text(watched.querySelector('[data-watch=login-security]'));
+    expect(login).toContain('Login & Security');
+    expect(login).toContain('ta***@g***.com');
+    expect(text(watched.querySelector('[data-watch=orders]'))).toContain('Your Orders');
+    expect(text(watched)).not.toContain('abc123');
   });
 
   it('says so when the background cannot be reached', async () => {
