@@ -2,9 +2,8 @@
 // matter — two-step verification on, a password changed now and then, no
 // dormant accounts. Pure: from the account, the settings and the time.
 
+import { DAY_MS } from './days';
 import type { KnownAccount, Settings } from './types';
-
-const DAY = 86_400_000;
 
 export type TwoStepStatus = 'on' | 'off' | 'unknown';
 export type AgeStatus = 'unknown' | 'ok' | 'overdue';
@@ -21,7 +20,7 @@ export interface Hygiene {
 
 /** Whole days from `from` to `now` (never negative: clocks drift). */
 export function daysSince(from: number, now: number): number {
-  return Math.max(0, Math.floor((now - from) / DAY));
+  return Math.max(0, Math.floor((now - from) / DAY_MS));
 }
 
 function twoStep(a: KnownAccount): { status: TwoStepStatus; at: number | null } {

@@ -3,6 +3,7 @@
 // in this browser. Pure: state and a fingerprinted page in, next state and the
 // banner to show out. Values arrive as salted hashes and masked hints only.
 
+import { localDay } from './days';
 import { raiseAlert, SEVERITY_RANK } from './alerts';
 import { newKnownAccount } from './judge-signin';
 import { isSellerHost } from './marketplaces';
@@ -93,12 +94,6 @@ const OWNER_FIELD: Record<AccountFieldName, OwnerChangeField> = {
   user: 'user',
 };
 
-/** Local calendar day "2026-09-14" of a time. */
-export function isoDay(ms: number): string {
-  const d = new Date(ms);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
-}
 
 const keysOf = (fields: Record<string, ReadValue>, group: AccountFieldName) =>
   Object.keys(fields).filter((k) => k.startsWith(`${group}:`));
@@ -272,7 +267,7 @@ function judgeOrders(state: StoredState, read: AccountPageRead, prev: PageSnapsh
   // none is among the fresh ones; rows alike (three identical gift cards) are distinct orders.
   const rows = [...fresh.map((o) => o.row), ...(open?.rows ?? [])].slice(0, MAX_ORDER_ROWS);
   // Still open: keep its "since" day, the visit before the first of these orders.
-  const since = open?.reasons[0]?.subs[0] ?? isoDay(prev!.lastSeenAt);
+  const since = open?.reasons[0]?.subs[0] ?? localDay(prev!.lastSeenAt);
   const raised = raiseAlert(
     next.alerts,
     {
@@ -342,7 +337,7 @@ export function judgeAccountPage(state: StoredState, read: AccountPageRead, ctx:
   if (unexpected.length === 0) return { state: next, banner: open ? bannerFor(open) : null };
 
   // Still open from an earlier visit: keep its sentences (and its "since" date) and add the new ones.
-  const since: Reason = open?.reasons[0] ?? { key: 'accountChangedSince', subs: [isoDay(prev!.lastSeenAt)] };
+  const since: Reason = open?.reasons[0] ?? { key: 'accountChangedSince', subs: [localDay(prev!.lastSeenAt)] };
   const said = new Set((open?.reasons ?? []).map((r) => JSON.stringify(r)));
   const reasons: Reason[] = [
     since,

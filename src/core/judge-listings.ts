@@ -3,7 +3,8 @@
 // hijacker's work. Pure: known records + rows in, records to write + findings
 // out. Every threshold comes from settings.listing.
 
-import { DAY_MS, dayOf, labelOf, recordOf, type KnownListings, type ListingRecord } from './listings';
+import { DAY_MS, localDay, utcDay } from './days';
+import { dayOf, labelOf, recordOf, type KnownListings, type ListingRecord } from './listings';
 import type { AlertRow, ListingRow, ListingSettings, Reason, SellerWatch, Severity, UploadBatch } from './types';
 
 /** A row of the inventory table with its hashed listing key. */
@@ -60,7 +61,6 @@ export const MIN_MEDIAN_SAMPLE = 5;
 /** Category and brand names quoted in a reason. */
 const MAX_NAMES = 3;
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The k-th smallest value (quickselect, in place): O(n), where sorting 100,000 prices is not. */
 function select(a: Float64Array, k: number): number {
@@ -258,7 +258,7 @@ export function judgeListings(rows: readonly KeyedRow[], ctx: ListingContext): L
   const count = (rule: ListingRule) => suspects.filter((x) => x.rules.includes(rule)).length;
   const reasons: Reason[] = [];
   if (suspects.length > 0) {
-    if (fresh.length > 0) reasons.push({ key: 'listingReasonNew', subs: [String(fresh.length), isoDay(previous.lastVisitAt)] });
+    if (fresh.length > 0) reasons.push({ key: 'listingReasonNew', subs: [String(fresh.length), localDay(previous.lastVisitAt)] });
     if (count('bulk')) reasons.push({ key: 'listingReasonBulk', subs: [String(count('bulk')), String(s.bulkWindowHours)] });
     if (count('underpriced')) {
       reasons.push({
@@ -358,14 +358,14 @@ export const UPLOAD_COLUMNS = ['listingColBatch', 'listingColSubmitted', 'listin
 /** The suspicious listings as alert rows, linked to their product page on the marketplace. */
 export function suspectRows(suspects: readonly Suspect[], retailHost: string | null): AlertRow[] {
   return suspects.slice(0, MAX_ALERT_ROWS).map(({ row }) => ({
-    cells: [row.sku, row.title, row.price === null ? '' : row.price.toLocaleString('en-US'), row.created === null ? '' : isoDay(row.created)],
+    cells: [row.sku, row.title, row.price === null ? '' : row.price.toLocaleString('en-US'), row.created === null ? '' : utcDay(row.created)],
     ...(row.asin && retailHost ? { url: `https://${retailHost}/dp/${row.asin}` } : {}),
   }));
 }
 
 export function uploadRows(batches: readonly UploadBatch[]): AlertRow[] {
   return batches.slice(0, MAX_ALERT_ROWS).map((b) => ({
-    cells: [b.id, b.submitted === null ? '' : isoDay(b.submitted), b.status, b.records === null ? '' : String(b.records)],
+    cells: [b.id, b.submitted === null ? '' : utcDay(b.submitted), b.status, b.records === null ? '' : String(b.records)],
   }));
 }
 

@@ -2,9 +2,9 @@
 // per listing under a salted hash of its SKU, and the text encoding that keeps
 // 100,000 of them in a few megabytes of storage.local. Browser-free.
 
+import { DAY_MS } from './days';
 import type { ListingRow, ListingStatus } from './types';
 
-export const DAY_MS = 86_400_000;
 /** Rows per inventory message; Seller Central shows at most 250 rows a page, so no page needs chunking. */
 export const MAX_LISTING_ROWS = 2000;
 

@@ -8,7 +8,6 @@ import { fingerprintPage, maskAddress, maskDeposit, maskDigits, maskName } from 
 import {
   acceptAccountChanges,
   diffFields,
-  isoDay,
   judgeAccountPage,
   newOrders,
   notePasswordChanged,
@@ -16,6 +15,7 @@ import {
   type AccountPageRead,
   type ReadValue,
 } from '../../../src/core/judge-account';
+import { localDay } from '../../../src/core/days';
 import { newKnownAccount } from '../../../src/core/judge-signin';
 import { emptyState, isValidState } from '../../../src/core/state';
 import type { AccountField, AccountPageKind, OwnerChangeField, StoredState } from '../../../src/core/types';
@@ -320,6 +320,6 @@ describe('fingerprinting a page', () => {
     expect(maskDeposit('9731')).toBe('****31');
     expect(maskDigits('認証アプリ')).toBe('認証アプリ');
     expect(maskName('Taro')).toBe('T***');
-    expect(isoDay(DAY1)).toBe('2026-09-14');
+    expect(localDay(DAY1)).toBe('2026-09-14');
   });
 });
