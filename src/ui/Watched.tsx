@@ -10,7 +10,7 @@ const MAX_HINTS = 6;
 /** "seller-account-info" -> the accountPageSellerAccountInfo message. */
 function pageName(page: string): string {
   const key = `accountPage${page.replace(/(^|-)([a-z])/g, (_, _d: string, c: string) => c.toUpperCase())}`;
-  return t(key) || page;
+  return t(key);
 }
 
 /** The masked values a page showed; order entries carry no hint. */
