@@ -3,6 +3,7 @@
 // Contract (README): host [data-account-guard="banner"] with data-kind,
 // data-severity (and data-count where a count applies), open shadow root.
 
+import { TRUST_LABEL } from '../core/alerts';
 import type { BannerKind, BannerSpec } from '../core/types';
 
 export type Translate = (key: string, substitutions?: string[]) => string;
@@ -16,11 +17,11 @@ export interface BannerActions {
 /** Per kind: the title, and the label of the "this was me" action where there is one. */
 const TEXT: Record<BannerKind, { title: string; trust?: string }> = {
   remembered: { title: 'bannerRememberedTitle' },
-  'unfamiliar-account': { title: 'bannerUnfamiliarTitle', trust: 'actionTrust' },
+  'unfamiliar-account': { title: 'bannerUnfamiliarTitle', trust: TRUST_LABEL['unfamiliar-account'] },
   'watching-listings': { title: 'bannerWatchingListingsTitle' },
-  'new-listings': { title: 'bannerNewListingsTitle', trust: 'actionAcceptListings' },
-  'account-changed': { title: 'bannerAccountChangedTitle', trust: 'actionChangesMine' },
-  'new-orders': { title: 'ordersBannerTitle', trust: 'ordersActionMine' },
+  'new-listings': { title: 'bannerNewListingsTitle', trust: TRUST_LABEL['new-listings'] },
+  'account-changed': { title: 'bannerAccountChangedTitle', trust: TRUST_LABEL['account-changed'] },
+  'new-orders': { title: 'ordersBannerTitle', trust: TRUST_LABEL['new-orders'] },
 };
 
 /** Rows shown in the banner; the popup lists them all. */

@@ -2,7 +2,15 @@
 // (kind, subject), re-opened and counted when seen again rather than
 // duplicated; which alerts are open; the worst severity.
 
-import type { Alert, Severity } from './types';
+import type { Alert, AlertKind, Severity } from './types';
+
+/** The "this was me" action's label per alert kind, in the banner and the popup alike. */
+export const TRUST_LABEL: Record<AlertKind, string> = {
+  'unfamiliar-account': 'actionTrust',
+  'new-listings': 'actionAcceptListings',
+  'account-changed': 'actionChangesMine',
+  'new-orders': 'ordersActionMine',
+};
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, danger: 2 };
 

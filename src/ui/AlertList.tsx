@@ -1,21 +1,14 @@
 // Open alerts, newest first, rendered generically from what each watch put in
 // the alert: reasons (i18n keys + masked subs), rows and columns (page text,
 // shown as text only) and the page to check on Amazon.
-import { openAlerts } from '../core/alerts';
-import type { Alert, AlertKind } from '../core/types';
+import { openAlerts, TRUST_LABEL } from '../core/alerts';
+import type { Alert } from '../core/types';
 import { formatDate, t } from './i18n';
 import { amazonUrl, reviewLink } from './links';
 import type { Act } from './useGuardState';
 
 /** Rows shown per alert; the rest are counted. */
 export const MAX_ROWS = 20;
-
-const TRUST_LABEL: Record<AlertKind, string> = {
-  'unfamiliar-account': 'actionTrust',
-  'new-listings': 'actionAcceptListings',
-  'account-changed': 'actionChangesMine',
-  'new-orders': 'popupActionOrdersMine',
-};
 
 function Rows({ alert }: { alert: Alert }) {
   const rows = alert.rows ?? [];

@@ -19,7 +19,7 @@ const DYNAMIC = [
   ...(['passwordAgeDays', 'dormancyDays'] as const).map(fieldLabelKey),
   ...LISTING_FIELDS.map((f) => fieldLabelKey(`listing.${f}`)),
   'statusSafe', 'statusCheck', 'popupStatusDanger',
-  'actionTrust', 'actionAcceptListings', 'actionChangesMine', 'popupActionOrdersMine',
+  'actionTrust', 'actionAcceptListings', 'actionChangesMine', 'ordersActionMine',
   'exportErrorNotJson', 'exportErrorTooLarge', 'exportErrorNotExport', 'exportErrorVersion', 'exportErrorInvalidState', 'exportErrorInvalidListings',
   'settingsErrorRange', 'settingsErrorMalformed', 'optionsAddInvalid',
 ];
