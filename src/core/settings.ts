@@ -1,5 +1,5 @@
 // Changing the settings from the options page: the limits of every number
-// (the same as the state validator's), validation of a patch with one error
+// (the state validator checks stored settings against the same table), validation of a patch with one error
 // per bad field, and applying a valid patch. Pure.
 
 import { MARKETPLACES } from './marketplaces';

@@ -13,6 +13,7 @@ import {
   type Settings,
   type StoredState,
 } from './types';
+import { SETTING_LIMITS, type NumberField } from './settings';
 
 export const DEFAULT_LISTING_SETTINGS: ListingSettings = {
   bulkCount: 10,
@@ -116,22 +117,24 @@ const NOTICE: Record<keyof Notice, Check> = {
 };
 
 const between = (lo: number, hi: number): Check => (v) => num(v) && (v as number) >= lo && (v as number) <= hi;
+/** Within the limits the options page enforces (one table: core/settings). */
+const within = (field: NumberField): Check => between(SETTING_LIMITS[field].min, SETTING_LIMITS[field].max);
 
 const LISTING_SETTINGS: Record<keyof ListingSettings, Check> = {
-  bulkCount: between(1, 100_000),
-  bulkWindowHours: between(1, 24 * 365),
-  underpricedPercent: between(1, 100),
-  medianPercent: between(1, 100),
-  dormantDays: between(1, 3650),
-  priceDropPercent: between(1, 100),
-  quantityJumpFactor: between(1, 1_000_000),
+  bulkCount: within('listing.bulkCount'),
+  bulkWindowHours: within('listing.bulkWindowHours'),
+  underpricedPercent: within('listing.underpricedPercent'),
+  medianPercent: within('listing.medianPercent'),
+  dormantDays: within('listing.dormantDays'),
+  priceDropPercent: within('listing.priceDropPercent'),
+  quantityJumpFactor: within('listing.quantityJumpFactor'),
 };
 
 const SETTINGS: Record<keyof Settings, Check> = {
   typedFlowMinutes: between(1, 24 * 60),
   listing: (v) => shape(v, LISTING_SETTINGS),
-  passwordAgeDays: between(1, 3650),
-  dormancyDays: between(1, 3650),
+  passwordAgeDays: within('passwordAgeDays'),
+  dormancyDays: within('dormancyDays'),
   notifications: bool,
   disabledMarketplaces: strings,
 };
