@@ -6,10 +6,9 @@
 // one set(); all reads and writes of it go through one serial queue.
 
 import { browser } from '../platform/browser';
-import { decodeListings, encodeListings, type KnownListings } from '../core/listings';
+import { decodeListings, encodeListings, LISTINGS_PREFIX, type KnownListings } from '../core/listings';
 import { serialQueue } from '../core/serial';
 
-export const LISTINGS_PREFIX = 'listings:';
 /**
  * Records kept per seller and marketplace. Past this the oldest records are
  * dropped (never pending ones), so one huge catalogue cannot fill the 10 MB

@@ -5,12 +5,13 @@
 // account again. Pure: building, and strictly validating before anything is
 // replaced.
 
+import { utcDay } from './days';
+import { LISTINGS_PREFIX } from './listings';
 import { loadState } from './state';
 import type { StoredState } from './types';
 
 export const EXPORT_FORMAT = 'account-guard-for-amazon/export';
 export const EXPORT_VERSION = 1;
-export const LISTINGS_PREFIX = 'listings:';
 /** storage.local holds 10 MB without unlimitedStorage; a bigger file cannot be ours. */
 export const MAX_EXPORT_CHARS = 10 * 1024 * 1024;
 
@@ -60,7 +61,7 @@ export function buildExport(state: StoredState, storage: Record<string, unknown>
 }
 
 export function exportFileName(now: number): string {
-  return `account-guard-${new Date(now).toISOString().slice(0, 10)}.json`;
+  return `account-guard-${utcDay(now)}.json`;
 }
 
 /** Read an export file's text; either a complete, valid state or a reason, never half. */

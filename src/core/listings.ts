@@ -3,6 +3,9 @@
 // 100,000 of them in a few megabytes of storage.local. Browser-free.
 
 import { DAY_MS } from './days';
+
+/** storage.local keys of the listing records, one per seller watch: `listings:<watch id>`. */
+export const LISTINGS_PREFIX = 'listings:';
 import type { ListingRow, ListingStatus } from './types';
 
 /** Rows per inventory message; Seller Central shows at most 250 rows a page, so no page needs chunking. */
