@@ -6,7 +6,7 @@ import { browser } from '../platform/browser';
 import { setChecklistStep } from '../core/checklist';
 import { buildExport, listingRecords, parseExport } from '../core/export';
 import { fingerprint, maskAccount, newSalt } from '../core/fingerprint';
-import { applyAccountAction, newKnownAccount } from '../core/judge-signin';
+import { applyAccountAction, ownAccount } from '../core/judge-signin';
 import { marketplaceById } from '../core/marketplaces';
 import { normaliseAccount } from '../core/normalise';
 import { applySettingsPatch } from '../core/settings';
@@ -39,10 +39,7 @@ async function addAccount(raw: RawAccount, marketplaceId: string): Promise<Reply
   return change(async (s) => {
     const now = Date.now();
     const id = await fingerprint(normal, s.salt);
-    const existing = s.accounts.some((a) => a.id === id);
-    const accounts = existing
-      ? s.accounts.map((a) => (a.id === id ? { ...a, origin: 'user' as const, confirmed: true } : a))
-      : [...s.accounts, newKnownAccount({ id, kind: normal.kind, hint: maskAccount(normal, market.callingCode), marketplace: market.id }, 'user', now)];
+    const accounts = ownAccount(s.accounts, { id, kind: normal.kind, hint: maskAccount(normal, market.callingCode), marketplace: market.id }, now);
     // A warning about this account is settled: the user says it is theirs.
     const alerts = s.alerts.map((a) =>
       a.kind === 'unfamiliar-account' && a.subjectId === id && a.status === 'open' ? { ...a, status: 'trusted' as const } : a,

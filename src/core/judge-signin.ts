@@ -133,6 +133,12 @@ export function noteTwoStepSeen(state: StoredState, accountId: string, now: numb
   };
 }
 
+/** The user says this account is theirs: known from now on, confirmed, added if new. */
+export function ownAccount(accounts: readonly KnownAccount[], claim: Claim, now: number): KnownAccount[] {
+  if (!accounts.some((a) => a.id === claim.id)) return [...accounts, newKnownAccount(claim, 'user', now)];
+  return accounts.map((a) => (a.id === claim.id ? { ...a, origin: 'user' as const, confirmed: true } : a));
+}
+
 /** The user's answer to one or more alerts, from the banner or the popup. */
 export function applyAlertAction(
   state: StoredState,
@@ -141,26 +147,14 @@ export function applyAlertAction(
   now: number,
 ): StoredState {
   const ids = new Set(alertIds);
-  const accounts = state.accounts.map((a) => ({ ...a }));
+  let accounts = state.accounts;
   const alerts = state.alerts.map((alert) => {
     if (!ids.has(alert.id) || alert.status === 'trusted') return alert;
     if (action === 'dismiss') return { ...alert, status: 'dismissed' as const };
     // Trusting an unfamiliar account makes it a known one; other kinds of
     // alert are settled by their own watch (e.g. accepting listings).
     if (alert.kind !== 'unfamiliar-account' || !alert.accountKind) return { ...alert, status: 'trusted' as const };
-    const existing = accounts.find((a) => a.id === alert.subjectId);
-    if (existing) {
-      existing.origin = 'user';
-      existing.confirmed = true;
-    } else {
-      accounts.push(
-        newKnownAccount(
-          { id: alert.subjectId, kind: alert.accountKind, hint: alert.hint, marketplace: alert.marketplace },
-          'user',
-          now,
-        ),
-      );
-    }
+    accounts = ownAccount(accounts, { id: alert.subjectId, kind: alert.accountKind, hint: alert.hint, marketplace: alert.marketplace }, now);
     return { ...alert, status: 'trusted' as const };
   });
   return { ...state, accounts, alerts };
