@@ -34,10 +34,11 @@ vi.mock('../../../src/platform/browser', () => ({
   },
 }));
 
+import type { SignInAttempt } from '../../../src/background/signin-proof';
 const proof = await import('../../../src/background/signin-proof');
 const { noteSignInAttempt, noteTopLevelPage, onSignInProven, voidSignInAttempt, pendingSignInAttempt, leavesSignInFlow, PROOF_WINDOW_MS } = proof;
 
-const proven: proof.SignInAttempt[] = [];
+const proven: SignInAttempt[] = [];
 onSignInProven((a) => {
   proven.push(a);
 });
