@@ -16,6 +16,7 @@ import { listenForNotificationClicks, notifyDangers } from './notify';
 import { handlePagesMessage, listenForInstall } from './pages';
 import { marketplaceForHost } from '../core/marketplaces';
 import { onStateChange, readState } from './store';
+import { handlePhishingMessage, isPhishingMessage, startPhishingGuard } from './phishing';
 
 const CHECKLIST_PATH = 'src/options/index.html#checklist';
 
@@ -43,6 +44,7 @@ async function openChecklist(): Promise<void> {
 }
 
 export async function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<Reply> {
+  if (isPhishingMessage(message)) return handlePhishingMessage(message, sender); // own senders and shapes (issue 10)
   const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
   if (from.kind === 'rejected') return refuse(from.reason);
 
@@ -113,6 +115,7 @@ onStateChange((next, before) => {
 });
 listenForNotificationClicks();
 listenForInstall();
+startPhishingGuard();
 
 // Every time the worker starts (install, browser start, or woken after being
 // stopped): load (migrating or repairing) the state and restore the badge.

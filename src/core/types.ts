@@ -151,7 +151,7 @@ export type BannerKind =
   | 'account-changed' // account-change watch: settings changed since the last visit
   | 'new-orders'; // account-change watch: orders placed since the last visit of the order history
 /** Alert kinds in the log. Each watch adds its own. */
-export type AlertKind = 'unfamiliar-account' | 'new-listings' | 'account-changed' | 'new-orders';
+export type AlertKind = 'unfamiliar-account' | 'new-listings' | 'account-changed' | 'new-orders' | 'phishing'; // phishing: the phishing guard (issue 10)
 export type AlertStatus = 'open' | 'trusted' | 'dismissed';
 
 /**
@@ -398,5 +398,5 @@ export interface ObserveReply {
 }
 
 export type Reply =
-  | { ok: true; banner?: BannerSpec | null; state?: PublicState; /** export-state: the file's JSON text. */ exportText?: string }
+  | { ok: true; banner?: BannerSpec | null; state?: PublicState; /** export-state: the file's JSON text. */ exportText?: string; /** phishing guard: whether to keep sending keystrokes from this page. */ listen?: boolean }
   | { ok: false; error: string };

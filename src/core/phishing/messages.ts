@@ -5,7 +5,7 @@
 // the extension's own warning page.
 
 import { isAmazonOwnHost } from '../amazon-domains';
-import { isAmazonHost } from '../marketplaces';
+import { isAmazonHost, marketplaceById } from '../marketplaces';
 import type { SenderLike } from '../messages';
 import { isPageEvidence, type PageEvidence } from './evidence';
 
@@ -21,7 +21,7 @@ export type PhishingMessage =
   /** Sign-in content script on Amazon: the password of a trusted submit, hashed at once, never kept. */
   | { type: 'phish-signin-password'; password: string }
   /** Warning page: the user's answer. */
-  | { type: 'phish-decision'; decision: Decision; kind: WarningKind; url: string };
+  | { type: 'phish-decision'; decision: Decision; kind: WarningKind; url: string; realm: string | null };
 
 export type PhishingSender =
   | { kind: 'guard'; tabId: number; url: string; host: string }
@@ -52,7 +52,8 @@ export function parsePhishingMessage(v: unknown): PhishingMessage | null {
     case 'phish-signin-password':
       return keysAre(v, ['type', 'password']) && str(v.password, 256) ? (v as PhishingMessage) : null;
     case 'phish-decision':
-      return keysAre(v, ['type', 'decision', 'kind', 'url']) &&
+      return keysAre(v, ['type', 'decision', 'kind', 'url', 'realm']) &&
+        (v.realm === null || (typeof v.realm === 'string' && marketplaceById(v.realm) !== null)) &&
         ['back', 'continue-once', 'always-allow'].includes(v.decision as string) &&
         (v.kind === 'lookalike-page' || v.kind === 'password-reuse') &&
         str(v.url, 2048) &&
