@@ -22,8 +22,9 @@ function visible(el: Element): boolean {
 
 /** The text of the smallest ancestor of `field` that holds some words (the sign-in box), plus field hints. */
 function textAround(field: Element): string {
+  // The form itself, or the few ancestors it takes to reach some words; never the whole page around it.
   let box: Element = field.closest('form') ?? field;
-  for (let i = 0; i < 6 && box.parentElement && tidy(box.textContent).length < 200; i++) box = box.parentElement;
+  for (let i = 0; i < 3 && box.parentElement && box.parentElement !== box.ownerDocument.body && tidy(box.textContent).length < 80; i++) box = box.parentElement;
   const hints = [...box.querySelectorAll('input')].map((i) => `${i.placeholder ?? ''} ${i.type === 'submit' || i.type === 'button' ? i.value : ''} ${i.getAttribute('aria-label') ?? ''}`);
   return cap(tidy(`${box.textContent ?? ''} ${hints.join(' ')}`));
 }

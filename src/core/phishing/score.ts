@@ -86,6 +86,9 @@ export function scoreLookalike(ev: PageEvidence, signals: readonly HostSignal[])
     reasons.push(reason);
   }
   host = Math.min(host, 5);
-  const lookalike = page >= PAGE_ALONE || (page >= PAGE_WITH_HOST && host >= HOST_NEEDED);
+  // With a look-alike host, the page must still present itself as Amazon somewhere beyond its form's
+  // words (a bank's "beware of fake Amazon SMS" next to its own login is not a look-alike).
+  const presents = reasons.some((r) => !['phishingWhyBrandForm', 'phishingWhySignInWords'].includes(r) && !r.startsWith('phishingWhyHost'));
+  const lookalike = page >= PAGE_ALONE || (page >= PAGE_WITH_HOST && host >= HOST_NEEDED && presents);
   return { lookalike, page, host, reasons };
 }
