@@ -38,10 +38,12 @@ export const HOST_NEEDED = 2;
 
 const SIGN_IN_WORDS = /sign[\s-]?in|log[\s-]?in|ログイン|サインイン|ﾛｸﾞｲﾝ|anmelden|connexion|iniciar sesi|accedi|inloggen|zaloguj|giriş|تسجيل/;
 /** Amazon as a third party ("Sign in with Amazon", Amazon Pay): not the page presenting itself as Amazon. */
-const THIRD_PARTY = /(sign|log)[\s-]?in with amazon|continue with amazon|amazon\s?pay|amazon\s?(アカウント)?で(ログイン|お?支払|購入|サインイン)|amazonアカウントを使用|login with amazon/g;
+const THIRD_PARTY =
+  /(sign|log)[\s-]?in with amazon|continue with amazon|amazon\s?pay|amazon\s?(アカウント)?で(ログイン|お?支払|購入|サインイン)|amazonアカウントを使用|login with amazon|not affiliated with amazon|trademarks? of amazon|for amazon sellers|amazon sellers?/g;
 
 const HOST_POINTS: Record<HostSignal, [number, LookalikeReason]> = {
-  'brand-in-host': [2, 'phishingWhyHostBrand'],
+  // Many honest sites (seller tools, deal blogs) carry the brand in their name: weak on its own.
+  'brand-in-host': [1, 'phishingWhyHostBrand'],
   'marketplace-in-host': [3, 'phishingWhyHostMarketplace'],
   'typo-host': [2, 'phishingWhyHostTypo'],
   'idn-host': [3, 'phishingWhyHostIdn'],
@@ -75,7 +77,7 @@ export function scoreLookalike(ev: PageEvidence, signals: readonly HostSignal[])
   if (formBrand) add(3, 'phishingWhyBrandForm');
   if (hasBrand(ownBrandText(ev.logoText))) add(2, 'phishingWhyBrandLogo');
   if ([ev.title, ev.formText, ev.logoText].some(hasDisguisedBrand)) add(3, 'phishingWhyDisguised');
-  if ((titleBrand || formBrand) && SIGN_IN_WORDS.test(foldLookalikes(ev.formText))) add(1, 'phishingWhySignInWords');
+  if (formBrand && SIGN_IN_WORDS.test(foldLookalikes(ev.formText))) add(1, 'phishingWhySignInWords');
   // The page offers Amazon as a way to sign in or pay: it is someone else's page.
   if (ev.widget) page -= 2;
 
