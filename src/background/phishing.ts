@@ -145,7 +145,7 @@ async function raise(kind: WarningKind, host: string, realm: string | null, seve
     ...(otp ? [{ key: 'alertPhishingOtp', subs: [] }] : []),
     ...why.map((key) => ({ key, subs: [] })),
   ];
-  const draft: AlertDraft = { kind: 'phishing', severity, marketplace: realm ?? '', subjectId: `${kind}:${siteOf(host)}`, hint: host, reasons };
+  const draft: AlertDraft = { kind: 'phishing', severity, marketplace: realm ?? host, subjectId: `${kind}:${siteOf(host)}`, hint: host, reasons };
   await updateState((s) => {
     const { alerts } = raiseAlert(s.alerts, draft, Date.now(), () => crypto.randomUUID());
     return { state: { ...s, alerts }, result: null };

@@ -5,6 +5,7 @@
 
 import { findAccountInput, readSignInPage, readTypedAccount } from '../pages/signin';
 import { report, send, watchPage } from './report';
+import { watchPasswordSubmit } from './password-capture';
 
 let lastTyped = '';
 function noteTyped(input: HTMLInputElement | null): void {
@@ -33,3 +34,6 @@ watchPage(() => {
   const observation = readSignInPage(document);
   if (observation) void report(observation);
 });
+
+// Phishing guard (issue 10): the password's hash, kept once the sign-in is proven.
+watchPasswordSubmit();
