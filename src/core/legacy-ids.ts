@@ -71,8 +71,10 @@ function hasLegacy(snapshot: StoredState['snapshots'][number]): boolean {
  * watches upgrade too. Returns the same object when nothing changed.
  */
 export function upgradeLegacyIds(state: StoredState, pairs: ReadonlyMap<string, string>, now: number): StoredState {
+  // The salt is no fingerprint: left out of the walk.
   const { salt, ...rest } = state;
-  let next: StoredState = pairs.size ? { ...walk(rest, pairs), salt } : state;
+  const walked = pairs.size ? walk(rest, pairs) : rest;
+  let next: StoredState = walked === rest ? state : { ...walked, salt };
   if (next !== state && next.accounts !== state.accounts) {
     // The same account stored twice (a legacy entry and one added since): keep the first.
     const seen = new Set<string>();
