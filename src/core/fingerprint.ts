@@ -18,8 +18,8 @@ export const LEGACY_HEX_CHARS = 12;
 
 /**
  * PBKDF2 iterations per fingerprint. Measured (scripts/bruteforce-cost.mjs,
- * 2026-12-01, shared 2-core AMD EPYC): 20,000 iterations cost 7.3 ms in
- * Chromium and 11 ms in Node per fingerprint. The sign-in banner has a 50 ms
+ * 2026-12-01, shared 2-core AMD EPYC): 20,000 iterations cost 4.9–7.3 ms in
+ * Chromium and 7–11 ms in Node per fingerprint. The sign-in banner has a 50 ms
  * budget from DOMContentLoaded and the background hashes each shown account
  * once per worker lifetime (the cache below), so this is about the most the
  * banner can pay on a cold worker. An attacker pays it for every candidate.
