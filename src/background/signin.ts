@@ -1,7 +1,8 @@
 // Handles what content scripts report from the sign-in flow: fingerprints the
 // accounts, consults the tab's flow memory and lets the core judge.
 
-import { fingerprint, maskAccount } from '../core/fingerprint';
+import { fingerprint, legacyPairs, maskAccount } from '../core/fingerprint';
+import { upgradeLegacyIds } from '../core/legacy-ids';
 import { judgeSignIn, noteTwoStepSeen, type Claim } from '../core/judge-signin';
 import { isSellerHost, marketplaceForHost } from '../core/marketplaces';
 import { normaliseAccount } from '../core/normalise';
@@ -48,7 +49,8 @@ export async function handleSignInObservation(
     // Noted for the steps that follow (2SV); the flow memory's own queue keeps the order, the banner need not wait.
     if (obs.source !== 'switcher' && claims.length === 1) void rememberClaimed(tabId, claims[0]!.id);
     const typedInFlow = await typed;
-    const { state: next, banner } = judgeSignIn(state, claims, {
+    // Entries stored under a legacy (fast) fingerprint of an account shown here take its stretched id first.
+    const { state: next, banner } = judgeSignIn(upgradeLegacyIds(state, await legacyPairs(), now), claims, {
       source: obs.source,
       typedInFlow,
       now,

@@ -70,6 +70,9 @@ function keysAre(v: Record<string, unknown>, keys: string[]): boolean {
   return Object.keys(v).every((k) => keys.includes(k));
 }
 
+/** An export file's passphrase: absent, or a string of sane length. */
+const isPassphrase = (v: unknown): boolean => v === undefined || (typeof v === 'string' && v.length <= 1024);
+
 function isRawAccount(v: unknown): v is RawAccount {
   return isObj(v) && keysAre(v, ['kind', 'value']) && (v.kind === 'email' || v.kind === 'phone') && isText(v.value);
 }
@@ -287,10 +290,11 @@ export function parsePageMessage(v: unknown): Parsed<PageMessage> {
         ? { ok: true, message: v as PageMessage }
         : { ok: false, reason: 'malformed checklist step' };
     case 'import-state':
-      return keysAre(v, ['type', 'text']) && typeof v.text === 'string' && v.text.length <= MAX_EXPORT_CHARS
+      return keysAre(v, ['type', 'text', 'passphrase']) && typeof v.text === 'string' && v.text.length <= MAX_EXPORT_CHARS && isPassphrase(v.passphrase)
         ? { ok: true, message: v as PageMessage }
         : { ok: false, reason: 'malformed import' };
     case 'export-state':
+      return keysAre(v, ['type', 'passphrase']) && isPassphrase(v.passphrase) ? { ok: true, message: v as PageMessage } : { ok: false, reason: 'malformed' };
     case 'reset-state':
       return keysAre(v, ['type']) ? { ok: true, message: v as PageMessage } : { ok: false, reason: 'malformed' };
     default:

@@ -377,9 +377,10 @@ export type PageMessage =
   | { type: 'add-account'; account: RawAccount; marketplace: string }
   | { type: 'rename-account'; accountId: string; label: string | null }
   | { type: 'checklist-step'; step: string; done: boolean }
-  | { type: 'export-state' }
-  /** The text of an export file, validated in the background before anything is replaced. */
-  | { type: 'import-state'; text: string }
+  /** With a passphrase the file is sealed (AES-GCM); without one it leaves the salt out (core/export). */
+  | { type: 'export-state'; passphrase?: string }
+  /** The text of an export file, validated in the background before anything is replaced; the passphrase of a sealed one. */
+  | { type: 'import-state'; text: string; passphrase?: string }
   | { type: 'reset-state' };
 
 /** A change to the settings from the options page (validated by core/settings). */
@@ -398,5 +399,13 @@ export interface ObserveReply {
 }
 
 export type Reply =
-  | { ok: true; banner?: BannerSpec | null; state?: PublicState; /** export-state: the file's JSON text. */ exportText?: string }
+  | {
+      ok: true;
+      banner?: BannerSpec | null;
+      state?: PublicState;
+      /** export-state: the file's JSON text. */
+      exportText?: string;
+      /** import-state of a file without the salt: hints of its accounts, to be added again. */
+      readd?: string[];
+    }
   | { ok: false; error: string };
