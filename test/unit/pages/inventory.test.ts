@@ -39,6 +39,7 @@ const BOOK_JA: ListingRow = {
   lowest: 1100,
   category: '本',
   brand: '新潮社',
+  currency: 'JPY',
 };
 
 describe('classic inventory table (ja)', () => {
@@ -63,6 +64,7 @@ describe('classic inventory table (ja)', () => {
       lowest: 9800,
       category: '家電＆カメラ',
       brand: 'ソニー(SONY)',
+      currency: 'JPY',
     });
   });
 });
@@ -84,6 +86,7 @@ describe('current inventory UI (kat-table)', () => {
         lowest: 11,
         category: 'Books',
         brand: 'Penguin Classics',
+        currency: null, // "$" alone: the marketplace's dollar
       },
     ]);
     const seed = inventory('inventory/en-current-seed.html');
@@ -130,6 +133,7 @@ describe('classic, paginated, extra columns (en)', () => {
       lowest: 1026,
       category: null,
       brand: null,
+      currency: null,
     });
   });
   it('statuses, a missing date, and the inline editor values', () => {
@@ -214,7 +218,7 @@ describe('odd documents', () => {
       parse('<table><tr><th>Price</th><th>Title</th><th>SKU</th></tr><tr><td>$5.00</td><td>Thing</td><td>X-1</td></tr></table>'),
     ) as Inventory;
     expect(obs.rows).toEqual([
-      { sku: 'X-1', asin: null, title: 'Thing', status: null, price: 5, quantity: null, created: null, featured: null, lowest: null, category: null, brand: null },
+      { sku: 'X-1', asin: null, title: 'Thing', status: null, price: 5, quantity: null, created: null, featured: null, lowest: null, category: null, brand: null, currency: null },
     ]);
   });
 
