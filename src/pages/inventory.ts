@@ -64,7 +64,7 @@ export const HEADER_LABELS: readonly [Field, RegExp][] = [
 
 /** Header labels that look like a field but are not it (minimum/maximum prices, fees, inbound and reserved stock, business prices). */
 const NOT_A_FIELD =
-  /fnsku|inbound|reserved|unfulfillable|入荷|予約|\bfees?\b|fee preview|手数料|\bmin(imum)?\b|\bmax(imum)?\b|最小|最大|business|法人|ポイント|points|mindest|höchst|minimal|maximal|mínim|máxim|minim[oa]|massim[oa]|gebühr|frais|commission|tarifa|kosten|opłat|avgift|ücret|taxa|reserviert|réservé|riservat|reservad|gereserveerd|zarezerwowan|reserverad|rezerve|eingehend|en transit|in entrata|entrante|inkomend|przychodz|inkommande|gelen|entrada|geschäft|entreprise|aziend|empresa|zakelijk|firm|företag|kurumsal/;
+  /fnsku|inbound|reserved|unfulfillable|入荷|予約|\bfees?\b|fee preview|手数料|\bmin(imum)?\b|\bmax(imum)?\b|最小|最大|business|法人|ポイント|points|mindest|höchst|minimal|maximal|mínim|máxim|minim[oa]|massim[oa]|gebührenvorschau|aperçu des frais|vista previa de tarifa|anteprima (delle )?commissioni|voorbeeld van( de)? kosten|podgląd opłat|förhandsgranskning|ücret önizleme|prévia de tarifa|reserviert|réservé|riservat|reservad|gereserveerd|zarezerwowan|reserverad|rezerve|eingehend|en transit|in entrata|entrante|inkomend|przychodz|inkommande|gelen|entrada|geschäft|entreprise|aziend|empresa|zakelijk|firm|företag|kurumsal/;
 
 const labelCache = new Map<string, Field | null>();
 
@@ -154,7 +154,9 @@ export function componentGrid(root: Element): Grid {
 function columnFields(headers: Element[]): (Field | null)[] {
   const taken = new Set<Field>();
   return headers.map((h) => {
-    const label = text(h.querySelector('.mt-header-cell, .a-text-bold, kat-label') ?? h) || h.getAttribute('aria-label') || '';
+    const inner = h.querySelector('.mt-header-cell, .a-text-bold, kat-label');
+    // Katal's kat-label may carry its text in an attribute only.
+    const label = text(inner) || inner?.getAttribute('text') || inner?.getAttribute('label') || text(h) || h.getAttribute('aria-label') || '';
     let field = fieldOfLabel(label);
     if (!field) field = fieldOfLabel(h.getAttribute('data-column') ?? '');
     if (!field || taken.has(field)) return null;
@@ -221,7 +223,7 @@ function readAsin(cells: Element[], field: string | null): string | null {
 
 /** Status words in every marketplace's UI language; "inactive" before "active" (inaktiv, nieaktywne, aktif değil contain it). */
 const STATUS_WORDS: [ListingStatus, RegExp][] = [
-  ['incomplete', /incomplet|不備|不完全|unvollständig|onvolledig|niekompletn|ofullständig|eksik|غير مكتمل|不完整/i],
+  ['incomplete', /incompl[eè]t|不備|不完全|unvollständig|onvolledig|niekompletn|ofullständig|eksik|غير مكتمل|不完整/i],
   [
     'inactive',
     /inactiv|out of stock|suppressed|closed|停止|在庫切れ|inaktiv|ausverkauft|nicht verfügbar|unterdrückt|geschlossen|en rupture|supprimé|inattiv|esaurit|soppress|agotad|sin existencias|suprimid|inactief|niet op voorraad|onderdrukt|nieaktywn|brak w magazynie|wyczerpan|slut i lager|pasif|aktif değil|stokta yok|inativ|fora de estoque|esgotad|غير نشط|نفد|不可售|缺货|停售/i,
@@ -333,10 +335,10 @@ function readCurrent(scope: ParentNode, dmy: boolean, limit: number): ListingRow
  * Read the inventory table. Unknown or broken markup gives null, never an
  * exception. `limit` caps the rows (a message carries at most
  * MAX_LISTING_ROWS; the benchmark lifts it to time 10,000-row tables).
- * `identity`: the seller identity already read on this page (it is read once
- * per page, not on every change of the table).
+ * `identity`: where the seller identity comes from when there are rows (the
+ * content script reads it once per page, not on every change of the table).
  */
-export function readInventoryPage(doc: Document, limit = MAX_LISTING_ROWS, identity?: SellerIdentity): Observation | null {
+export function readInventoryPage(doc: Document, limit = MAX_LISTING_ROWS, identity?: () => SellerIdentity): Observation | null {
   return safely(() => {
     const dmy = dayFirst(doc);
     let rows: ListingRow[] = [];
@@ -365,7 +367,7 @@ export function readInventoryPage(doc: Document, limit = MAX_LISTING_ROWS, ident
       }
     }
     if (rows.length === 0) return null;
-    const { seller, marketplaceId } = identity ?? readSellerIdentity(doc);
+    const { seller, marketplaceId } = identity ? identity() : readSellerIdentity(doc);
     return { page: 'inventory', ui, seller, marketplaceId, rows };
   });
 }
