@@ -212,7 +212,7 @@ export function judgeListings(rows: readonly KeyedRow[], ctx: ListingContext): L
   const reactivated: KeyedRow[] = [];
   let changed = false;
   let olderMaxDay = -Infinity; // first visit: the latest creation before the recent ones
-  for (const r of known.values()) if (r.createdDay !== null && r.createdDay < newFrom) olderMaxDay = Math.max(olderMaxDay, r.createdDay);
+  if (firstVisit) for (const r of known.values()) if (r.createdDay !== null && r.createdDay < newFrom) olderMaxDay = Math.max(olderMaxDay, r.createdDay);
   const seen = new Set<string>();
 
   for (const item of rows) {

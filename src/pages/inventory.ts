@@ -206,9 +206,10 @@ function labelledValue(scope: Element, labels: { alone: RegExp; inline: RegExp }
 
 const ASIN = /\b(B0[A-Z0-9]{8}|\d{9}[\dX])\b/;
 
-function readAsin(cells: Element[], field: string | null): string | null {
-  const m = field?.toUpperCase().match(ASIN);
-  if (m) return m[1]!;
+const asinIn = (t: string | null | undefined): string | null => (t ? (t.toUpperCase().match(ASIN)?.[1] ?? null) : null);
+
+/** The ASIN of a product link (/dp/…) in `cells`. */
+function linkedAsin(cells: Element[]): string | null {
   for (const c of cells) {
     for (const tag of ['a', 'kat-link']) {
       for (const a of c.getElementsByTagName(tag)) {
@@ -231,10 +232,36 @@ const STATUS_WORDS: [ListingStatus, RegExp][] = [
   ['active', /activ|出品中|販売中|aktiv|attiv|actief|aktywn|aktif|ativ|نشط|在售|可售/i],
 ];
 
+/** Memo of status words: a page repeats a handful of them in every row. */
+const statusCache = new Map<string, ListingStatus>();
+
 export function parseStatus(t: string): ListingStatus | null {
   if (!t) return null;
-  for (const [status, re] of STATUS_WORDS) if (re.test(t)) return status;
-  return 'other';
+  let status = statusCache.get(t);
+  if (status) return status;
+  status = 'other';
+  for (const [s, re] of STATUS_WORDS) {
+    if (re.test(t)) {
+      status = s;
+      break;
+    }
+  }
+  if (statusCache.size > 500) statusCache.clear();
+  statusCache.set(t, status);
+  return status;
+}
+
+/** Memo of date cells (per day-order): a page repeats a few hundred dates at most. */
+const dayCache = new Map<string, number | null>();
+function dayOfCell(t: string, dmy: boolean): number | null {
+  const k = dmy ? `d${t}` : `m${t}`;
+  let v = dayCache.get(k);
+  if (v === undefined) {
+    v = parseDay(t, dmy);
+    if (dayCache.size > 5000) dayCache.clear();
+    dayCache.set(k, v);
+  }
+  return v;
 }
 
 /** The first non-empty text of a cell (an input's value, or its first leaf element's text). */
@@ -267,24 +294,30 @@ function readRow(cells: Element[], fields: (Field | null)[], dmy: boolean): List
   if (!sku && rowScope) sku = labelledValue(rowScope, LABELLED.sku) ?? '';
   sku = clip(sku.replace(/^(?:seller sku|sku|出品者sku)\s*[:：]\s*/i, ''), 100);
   if (!sku) return null;
-  const asinText = get('asin') || labelledValue(byField.get('title') ?? rowScope ?? cells[0]!, LABELLED.asin) || '';
   const titleEl = byField.get('title');
+  // ASIN: its column, the product link (/dp/…), an "ASIN: …" label, or the title cell's text; cheapest first.
+  let asin = asinIn(get('asin'));
+  if (!asin && titleEl) asin = linkedAsin([titleEl]);
+  if (!asin) asin = asinIn(labelledValue(titleEl ?? rowScope ?? cells[0]!, LABELLED.asin));
+  if (!asin) asin = titleEl ? asinIn(text(titleEl)) : linkedAsin(cells);
   const link = titleEl?.getElementsByTagName('a')[0] ?? titleEl?.getElementsByTagName('kat-link')[0];
   const title = clip(text(link ?? titleEl) || link?.getAttribute('label') || (titleEl ? cellText(titleEl) : ''), 300);
   const priceText = get('price');
+  const featuredText = get('featured');
+  const lowestText = get('lowest');
   return {
     sku,
-    asin: readAsin(titleEl ? [titleEl] : cells, asinText || (titleEl ? text(titleEl) : null)),
+    asin,
     title,
     status: byField.has('status') ? parseStatus(get('status')) : null,
     price: parsePrice(priceText),
     quantity: parseQuantity(get('quantity')),
-    created: parseDay(get('created'), dmy),
-    featured: parsePrice(get('featured')),
-    lowest: parsePrice(get('lowest')),
+    created: dayOfCell(get('created'), dmy),
+    featured: parsePrice(featuredText),
+    lowest: parsePrice(lowestText),
     category: clip(get('category'), 100) || null,
     brand: clip(get('brand'), 100) || null,
-    currency: parseCurrency(priceText) ?? parseCurrency(get('featured')) ?? parseCurrency(get('lowest')),
+    currency: parseCurrency(priceText) ?? parseCurrency(featuredText) ?? parseCurrency(lowestText),
   };
 }
 

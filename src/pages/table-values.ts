@@ -82,7 +82,8 @@ const CURRENCY_MARKS: readonly [RegExp, string][] = [
 
 /** The ISO 4217 currency a price cell names ("1.234,56 €" -> "EUR"), or null ("$" alone, or none). */
 export function parseCurrency(raw: string): string | null {
-  if (!raw || /^[\d.,\s]*$/.test(raw)) return null;
+  // Digits, separators, "+" and a bare "$" name no currency (most cells of a dollar marketplace).
+  if (!raw || /^[\d.,\s$+]*$/.test(raw)) return null;
   for (const [re, code] of CURRENCY_MARKS) {
     const m = raw.match(re);
     if (m) return code || m[1]!;
