@@ -24,8 +24,8 @@ const TEXT: Record<BannerKind, { title: string; trust?: string }> = {
   'new-orders': { title: 'ordersBannerTitle', trust: TRUST_LABEL['new-orders'] },
 };
 
-/** Rows shown in the banner; the popup lists them all. */
-const MAX_ROWS = 30;
+/** Rows shown in the banner (in a scrolling box): every row an alert keeps (MAX_ALERT_ROWS), so "accept" accepts what is shown. */
+const MAX_ROWS = 100;
 
 const STYLE = `
 :host { all: initial; }

@@ -89,7 +89,8 @@ const isMarketplaceId = (v: unknown) => v === null || (typeof v === 'string' && 
 function isListingRow(v: unknown): boolean {
   return (
     isObj(v) &&
-    keysAre(v, ['sku', 'asin', 'title', 'status', 'price', 'quantity', 'created', 'featured', 'lowest', 'category', 'brand']) &&
+    keysAre(v, ['sku', 'asin', 'title', 'status', 'price', 'quantity', 'created', 'featured', 'lowest', 'category', 'brand', 'currency']) &&
+    (v.currency === undefined || v.currency === null || (typeof v.currency === 'string' && /^[A-Z]{3}$/.test(v.currency))) &&
     isShort(100)(v.sku) &&
     (v.asin === null || (typeof v.asin === 'string' && /^[A-Z0-9]{10}$/.test(v.asin))) &&
     typeof v.title === 'string' && v.title.length <= 300 &&

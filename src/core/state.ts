@@ -86,6 +86,7 @@ const REASON: Record<string, Check> = { key: str, subs: (v) => Array.isArray(v) 
 
 const ROW: Record<keyof AlertRow, Check> = {
   cells: (v) => Array.isArray(v) && v.every(str),
+  key: optional(str),
   url: optional(str),
 };
 const strings: Check = (v) => Array.isArray(v) && v.every(str);
@@ -148,6 +149,7 @@ const SELLER: Record<keyof SellerWatch, Check> = {
   lastVisitAt: num,
   lastActivityAt: num,
   listingCount: num,
+  baselineAt: optional(num),
 };
 
 // Account-change watch (issue 4) owns this shape.

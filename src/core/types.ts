@@ -124,6 +124,8 @@ export interface ListingRow {
   lowest: number | null;
   category: string | null;
   brand: string | null;
+  /** ISO 4217 code of the prices' currency, when the cell shows one ("€", "R$", "zł", "TL"…). */
+  currency?: string | null;
 }
 
 /** One inventory file upload on the upload status page. */
@@ -196,6 +198,8 @@ export interface Alert {
 /** One row of an alert's details table. */
 export interface AlertRow {
   cells: string[];
+  /** The listing's key (salted SKU hash) for listing-watch rows: what "accept" accepts. */
+  key?: string;
   /** An https URL on an Amazon host, e.g. the listing's page. */
   url?: string;
 }
@@ -300,6 +304,12 @@ export interface SellerWatch {
   /** Latest listing activity seen (creation or change), for dormancy. */
   lastActivityAt: number;
   listingCount: number;
+  /**
+   * The visit new listings are counted from during this session of page
+   * reads (page 1, page 2, … within a few hours count from the same visit);
+   * absent in watches stored before it existed (lastVisitAt then).
+   */
+  baselineAt?: number;
 }
 
 // --------------------------------------- account-change watch (issue 4)
