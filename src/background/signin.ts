@@ -9,7 +9,7 @@ import { isSellerHost, marketplaceForHost } from '../core/marketplaces';
 import { normaliseAccount } from '../core/normalise';
 import type { BannerSpec, Observation, RawAccount, StoredState } from '../core/types';
 import { claimedInFlow, claimInFlow, rememberClaimed, rememberTyped, typedRecently } from './flows';
-import { noteSignInAttempt, voidSignInAttempt, type SignInAttempt } from './signin-proof';
+import { noteSignInAttempt, patchSignInAttempt, voidSignInAttempt, type SignInAttempt } from './signin-proof';
 import { readState, updateState } from './store';
 
 async function toClaim(raw: RawAccount, host: string, salt: string): Promise<Claim | null> {
@@ -67,11 +67,14 @@ export async function handleSignInObservation(
  * The password itself never reaches this module.
  */
 export async function handleSignInSubmit(tabId: number, host: string, raw: RawAccount | null): Promise<void> {
+  // Noted at once, before any await: the tab's next page may already be on its way.
+  const noted = noteSignInAttempt(tabId, host, {});
   const state = await readState();
   let claim = raw ? await toClaim(raw, host, state.salt) : null;
   if (claim) await rememberClaimed(tabId, claim);
   else claim = await claimInFlow(tabId);
-  await noteSignInAttempt(tabId, host, { accountId: claim?.id ?? null });
+  await noted;
+  if (claim) await patchSignInAttempt(tabId, host, { accountId: claim.id });
 }
 
 /** The password step is shown (again) in this tab: an earlier attempt was refused or abandoned. */
@@ -81,8 +84,8 @@ export function handlePasswordStepShown(tabId: number): Promise<void> {
 
 /** A sign-in attempt was proven: its account becomes known, unconfirmed (trust rules). */
 export async function handleSignInProven(attempt: SignInAttempt): Promise<void> {
-  if (!attempt.accountId) return;
+  // The account the password step showed (fingerprinted when the page was read); it must be the attempt's, if the attempt names one.
   const claim = await claimInFlow(attempt.tabId);
-  if (!claim || claim.id !== attempt.accountId) return;
+  if (!claim || (attempt.accountId !== null && claim.id !== attempt.accountId)) return;
   await updateState((s) => ({ state: learnSignedIn(s, claim, Date.now()), result: null }));
 }

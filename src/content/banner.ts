@@ -80,9 +80,12 @@ const ICONS = { info: 'ℹ', warning: '⚠', danger: '⛔' } as const;
 
 /** Text read from a page: quoted, styled apart, and labelled as the page's words. */
 function pageText(doc: Document, t: Translate, value: string): HTMLElement {
-  const span = el(doc, 'span', 'page-text', value);
-  span.title = t('pageTextTitle');
-  return span;
+  return markPageText(el(doc, 'span', undefined, value), t('pageTextTitle'));
+}
+function markPageText<E extends HTMLElement>(e: E, title: string): E {
+  e.classList.add('page-text');
+  e.title = title;
+  return e;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: string, textValue?: string) {
@@ -125,20 +128,20 @@ function rowsTable(doc: Document, spec: BannerSpec, t: Translate): HTMLElement {
     table.append(head);
   }
   const rows = spec.rows ?? [];
+  const title = t('pageTextTitle');
   for (const r of rows.slice(0, MAX_ROWS)) {
     const tr = el(doc, 'tr');
     const link = safeUrl(r.url);
     r.cells.forEach((cell, i) => {
       const td = el(doc, 'td');
       if (i === 0 && link) {
-        const a = el(doc, 'a');
-        a.append(pageText(doc, t, cell));
+        const a = markPageText(el(doc, 'a', undefined, cell), title);
         a.href = link;
         a.target = '_blank';
         a.rel = 'noopener noreferrer';
         td.append(a);
       } else if (cell) {
-        td.append(pageText(doc, t, cell));
+        markPageText(td, title).textContent = cell;
       }
       tr.append(td);
     });
