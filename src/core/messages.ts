@@ -250,7 +250,12 @@ export function parseContentMessage(v: unknown): Parsed<ContentMessage> {
     case 'alert-action':
       return isAlertAction(v) ? { ok: true, message: v as ContentMessage } : { ok: false, reason: 'malformed alert action' };
     case 'open-checklist':
+    case 'password-step-shown':
       return keysAre(v, ['type']) ? { ok: true, message: v as ContentMessage } : { ok: false, reason: 'malformed' };
+    case 'signin-submit':
+      return keysAre(v, ['type', 'account']) && (v.account === null || isRawAccount(v.account))
+        ? { ok: true, message: v as ContentMessage }
+        : { ok: false, reason: 'malformed sign-in submit' };
     case 'owner-change':
       return isOwnerChange(v) ? { ok: true, message: v as ContentMessage } : { ok: false, reason: 'malformed owner change' };
     default:

@@ -69,7 +69,7 @@ const ACCOUNT: Record<keyof KnownAccount, Check> = {
   kind: oneOf('email', 'phone'),
   hint: str,
   marketplace: str,
-  origin: oneOf('auto', 'typed', 'user'),
+  origin: oneOf('auto', 'typed', 'signed-in', 'user'),
   confirmed: bool,
   firstSeenAt: num,
   lastSeenAt: num,

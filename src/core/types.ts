@@ -226,8 +226,9 @@ export interface BannerSpec {
 // ------------------------------------------------------------------- state
 
 export type AccountOrigin =
-  | 'auto' // learned automatically as the first account seen
+  | 'auto' // learned automatically as the first account seen (before the trust rules; kept, unconfirmed)
   | 'typed' // typed by the user in this browser's sign-in flow
+  | 'signed-in' // signed in to with a password in this browser (proven), unconfirmed until the owner says so
   | 'user'; // trusted or added by the user
 
 export interface KnownAccount {
@@ -372,6 +373,10 @@ export type ContentMessage =
   | { type: 'typed-account'; account: RawAccount }
   | { type: 'alert-action'; alertIds: string[]; action: AlertAction }
   | { type: 'open-checklist' }
+  /** Sign-in proof: a trusted password submit on a sign-in page, with the account the page showed (never the password). */
+  | { type: 'signin-submit'; account: RawAccount | null }
+  /** Sign-in proof: the page asks for the password (again), so an earlier attempt in the tab failed or was abandoned. */
+  | { type: 'password-step-shown' }
   /** Account-change watch: the owner submitted one of Amazon's change forms in this tab. */
   | { type: 'owner-change'; page: AccountPageKind; field: OwnerChangeField };
 

@@ -7,7 +7,7 @@ import { AlertList } from '../ui/AlertList';
 import { Checklist } from '../ui/Checklist';
 import { t } from '../ui/i18n';
 import { Notices } from '../ui/Notices';
-import { StatusLine } from '../ui/StatusLine';
+import { AddAccountPrompt, StatusLine } from '../ui/StatusLine';
 import { useGuardState } from '../ui/useGuardState';
 import { Watched } from '../ui/Watched';
 
@@ -22,6 +22,7 @@ export function Popup({ now }: { now?: number } = {}) {
         {value.status === 'ready' && (
           <>
             <StatusLine alerts={value.state.alerts} />
+            <AddAccountPrompt accounts={value.state.accounts} />
             <Notices notices={value.state.notices} act={act} />
             <AlertList alerts={value.state.alerts} act={act} />
             <AccountList accounts={value.state.accounts} settings={value.state.settings} act={act} now={now} />
