@@ -64,6 +64,8 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
       case 'alert-action':
         await settleAlerts(msg.alertIds, msg.action);
         return { ok: true };
+      case 'wake':
+        return { ok: true };
       case 'open-checklist':
         await openChecklist();
         return { ok: true };

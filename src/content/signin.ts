@@ -3,8 +3,13 @@
 // the account the user types on the email step (so it is not mistaken for a
 // stranger's on the next step). Built as one self-contained script.
 
-import { findAccountInput, readSignInPage, readTypedAccount } from '../pages/signin';
-import { report, send, watchPage } from './report';
+import { SIGNIN, findAccountInput, readSignInPage, readTypedAccount } from '../pages/signin';
+import { report, send } from './report';
+import { watchPage } from './watch';
+
+// Injected at document_start: wake the background now, so it is running by
+// the time the parser reaches the account.
+void send({ type: 'wake' });
 
 let lastTyped = '';
 function noteTyped(input: HTMLInputElement | null): void {
@@ -28,8 +33,21 @@ document.addEventListener(
 );
 document.addEventListener('submit', () => noteTyped(findAccountInput(document)), true);
 
-// Some steps render parts after load (the account switcher, the unified claim step).
-watchPage(() => {
-  const observation = readSignInPage(document);
-  if (observation) void report(observation);
-});
+/** Ids from the extractor's own selectors of the account signals, and its hidden-input selectors. */
+const CLAIM_PARTS = [...SIGNIN.visibleClaim, ...SIGNIN.changeClaimLink, ...SIGNIN.hiddenClaim, ...SIGNIN.autofillHint, ...SIGNIN.password, ...SIGNIN.otpCode, ...SIGNIN.switcherRoot];
+const CLAIM_IDS = new Set(CLAIM_PARTS.flatMap((s) => [...s.matchAll(/#([\w-]+)/g)].map((m) => m[1]!)));
+const CLAIM_INPUTS = [...SIGNIN.hiddenClaim, ...SIGNIN.autofillHint].join(',');
+
+// Read while the page is parsed (the account as soon as the parser adds it,
+// so the warning shows before the user types), and again when parts render
+// later (the account switcher, the unified claim step).
+watchPage(
+  () => {
+    const observation = readSignInPage(document);
+    if (observation) void report(observation);
+  },
+  {
+    whileLoading: true,
+    urgent: (el) => (el.id !== '' && CLAIM_IDS.has(el.id)) || (el.tagName === 'INPUT' && el.matches(CLAIM_INPUTS)),
+  },
+);

@@ -362,6 +362,8 @@ export type ContentMessage =
   | { type: 'typed-account'; account: RawAccount }
   | { type: 'alert-action'; alertIds: string[]; action: AlertAction }
   | { type: 'open-checklist' }
+  /** Sent by the sign-in script at document_start: starts the background early; no reply but ok. */
+  | { type: 'wake' }
   /** Account-change watch: the owner submitted one of Amazon's change forms in this tab. */
   | { type: 'owner-change'; page: AccountPageKind; field: OwnerChangeField };
 
