@@ -33,8 +33,8 @@ document.addEventListener(
 );
 document.addEventListener('submit', () => noteTyped(findAccountInput(document)), true);
 
-/** Ids from the extractor's own selectors of the account signals, and its hidden-input selectors. */
-const CLAIM_PARTS = [...SIGNIN.visibleClaim, ...SIGNIN.changeClaimLink, ...SIGNIN.hiddenClaim, ...SIGNIN.autofillHint, ...SIGNIN.password, ...SIGNIN.otpCode, ...SIGNIN.switcherRoot];
+/** The account signals, from the extractor's own selectors: their ids, and the hidden inputs that carry the account. */
+const CLAIM_PARTS = [...SIGNIN.visibleClaim, ...SIGNIN.changeClaimLink, ...SIGNIN.hiddenClaim, ...SIGNIN.autofillHint];
 const CLAIM_IDS = new Set(CLAIM_PARTS.flatMap((s) => [...s.matchAll(/#([\w-]+)/g)].map((m) => m[1]!)));
 const CLAIM_INPUTS = [...SIGNIN.hiddenClaim, ...SIGNIN.autofillHint].join(',');
 
@@ -45,6 +45,7 @@ watchPage(
   () => {
     const observation = readSignInPage(document);
     if (observation) void report(observation);
+    return observation !== null;
   },
   {
     whileLoading: true,

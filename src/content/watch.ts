@@ -7,7 +7,8 @@
 //   cheap test on the element itself, e.g. its id) is read the moment the
 //   parser adds it, so a warning can show before DOMContentLoaded. Without
 //   it, the first read is at DOMContentLoaded (a half-parsed account page
-//   must never look like a changed one).
+//   must never look like a changed one). Once `read` returns true (it found
+//   what it looks for), added elements are no longer tested one by one.
 // - After that, changes (elements, and text-only changes) are read at most
 //   once per animation frame — with a timer fallback, since background tabs
 //   get no frames — and never more often than 10× the last read's own cost,
@@ -35,7 +36,8 @@ const OWN = 'data-account-guard';
 /** Reads may take at most this share of the page's time: the next read waits 1/SHARE times the last one's cost. */
 const SHARE = 0.1;
 
-export function watchPage(read: () => void, options: WatchOptions = {}, doc: Document = document): Watch {
+/** `read` returns true once it found what it looks for (ends the element-by-element test of `urgent`). */
+export function watchPage(read: () => boolean | void, options: WatchOptions = {}, doc: Document = document): Watch {
   const win = doc.defaultView ?? window;
   const fallbackMs = options.fallbackMs ?? 100;
   let frame = 0;
@@ -43,6 +45,7 @@ export function watchPage(read: () => void, options: WatchOptions = {}, doc: Doc
   let notBefore = 0;
   let url = win.location.href;
   let stopped = false;
+  let armed = Boolean(options.urgent);
 
   const parsed = () => doc.readyState !== 'loading';
   const mayRead = () => !stopped && (options.whileLoading || parsed());
@@ -57,7 +60,7 @@ export function watchPage(read: () => void, options: WatchOptions = {}, doc: Doc
     }
     url = win.location.href;
     try {
-      read();
+      if (read() === true) armed = false;
     } catch {
       // Bad markup yields no observation, never a broken watch.
     }
@@ -76,7 +79,13 @@ export function watchPage(read: () => void, options: WatchOptions = {}, doc: Doc
     timer = setTimeout(run, fallbackMs);
   }
 
+  const isOwn = (n: Node) => n.nodeType === 1 && (n as Element).hasAttribute(OWN);
   const observer = new MutationObserver((records) => {
+    // The common case costs one look at the first record: anything but our own banner is a change.
+    if (!armed) {
+      if (records.some((r) => (r.type === 'characterData' ? !r.target.parentElement?.closest(`[${OWN}]`) : ![...r.addedNodes, ...r.removedNodes].every(isOwn)))) schedule();
+      return;
+    }
     let changed = false;
     for (const record of records) {
       if (record.type === 'characterData') {
@@ -91,12 +100,12 @@ export function watchPage(read: () => void, options: WatchOptions = {}, doc: Doc
         if ((node as Element).hasAttribute(OWN)) continue;
         changed = true;
         // The parser adds one element at a time: a test of the element itself catches the account as it arrives.
-        if (options.urgent && mayRead() && options.urgent(node as Element)) {
+        if (armed && mayRead() && options.urgent!(node as Element)) {
           notBefore = 0;
           return run();
         }
       }
-      if (record.removedNodes.length && ![...record.removedNodes].every((n) => n.nodeType === 1 && (n as Element).hasAttribute(OWN))) changed = true;
+      if (record.removedNodes.length && ![...record.removedNodes].every(isOwn)) changed = true;
     }
     if (changed) schedule();
   });
