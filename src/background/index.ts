@@ -77,6 +77,8 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
       case 'password-step-shown':
         await handlePasswordStepShown(from.tabId);
         return { ok: true };
+      case 'wake':
+        return { ok: true };
       case 'open-checklist':
         await openChecklist();
         return { ok: true };

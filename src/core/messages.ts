@@ -249,6 +249,7 @@ export function parseContentMessage(v: unknown): Parsed<ContentMessage> {
         : { ok: false, reason: 'malformed typed account' };
     case 'alert-action':
       return isAlertAction(v) ? { ok: true, message: v as ContentMessage } : { ok: false, reason: 'malformed alert action' };
+    case 'wake':
     case 'open-checklist':
     case 'password-step-shown':
       return keysAre(v, ['type']) ? { ok: true, message: v as ContentMessage } : { ok: false, reason: 'malformed' };

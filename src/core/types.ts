@@ -377,6 +377,8 @@ export type ContentMessage =
   | { type: 'signin-submit'; account: RawAccount | null }
   /** Sign-in proof: the page asks for the password (again), so an earlier attempt in the tab failed or was abandoned. */
   | { type: 'password-step-shown' }
+  /** Sent by the sign-in script at document_start: starts the background early; no reply but ok. */
+  | { type: 'wake' }
   /** Account-change watch: the owner submitted one of Amazon's change forms in this tab. */
   | { type: 'owner-change'; page: AccountPageKind; field: OwnerChangeField };
 
