@@ -17,6 +17,7 @@ import { listenForNotificationClicks, notifyDangers } from './notify';
 import { handlePagesMessage, listenForInstall } from './pages';
 import { marketplaceForHost } from '../core/marketplaces';
 import { onStateChange, readState } from './store';
+import { handlePhishingMessage, isPhishingMessage, startPhishingGuard } from './phishing';
 
 const CHECKLIST_PATH = 'src/options/index.html#checklist';
 
@@ -44,6 +45,7 @@ async function openChecklist(): Promise<void> {
 }
 
 export async function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<Reply> {
+  if (isPhishingMessage(message)) return handlePhishingMessage(message, sender); // own senders and shapes (issue 10)
   const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
   if (from.kind === 'rejected') return refuse(from.reason);
 
@@ -130,6 +132,7 @@ listenForNotificationClicks();
 listenForInstall();
 // Top level, so a worker woken by the tab's navigation sees it (trust rules: learn from a proven sign-in).
 onSignInProven(handleSignInProven);
+startPhishingGuard();
 
 // Every time the worker starts (install, browser start, or woken after being
 // stopped): load (migrating or repairing) the state and restore the badge.

@@ -8,6 +8,7 @@
 import { SIGNIN, accountTyping, asksForPassword, findAccountInput, passwordFormOf, readSignInPage, sendsForm, signingInAccount } from '../pages/signin';
 import { report, send } from './report';
 import { watchPage } from './watch';
+import { watchPasswordSubmit } from './password-capture';
 
 // Injected at document_start: wake the background now, so it is running by
 // the time the parser reaches the account.
@@ -93,3 +94,4 @@ watchPage(
     urgent: (el) => (el.id !== '' && CLAIM_IDS.has(el.id)) || (el.tagName === 'INPUT' && el.matches(CLAIM_INPUTS)),
   },
 );
+import { watchPasswordSubmit } from './password-capture';

@@ -10,6 +10,7 @@ export const TRUST_LABEL: Record<AlertKind, string> = {
   'new-listings': 'actionAcceptListings',
   'account-changed': 'actionChangesMine',
   'new-orders': 'ordersActionMine',
+  phishing: 'phishingActionKnown',
 };
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, danger: 2 };

@@ -93,7 +93,7 @@ const strings: Check = (v) => Array.isArray(v) && v.every(str);
 
 const ALERT: Record<keyof Alert, Check> = {
   id: str,
-  kind: oneOf('unfamiliar-account', 'new-listings', 'account-changed', 'new-orders'),
+  kind: oneOf('unfamiliar-account', 'new-listings', 'account-changed', 'new-orders', 'phishing'),
   severity: oneOf('info', 'warning', 'danger'),
   status: oneOf('open', 'trusted', 'dismissed'),
   createdAt: num,

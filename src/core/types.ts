@@ -153,7 +153,7 @@ export type BannerKind =
   | 'account-changed' // account-change watch: settings changed since the last visit
   | 'new-orders'; // account-change watch: orders placed since the last visit of the order history
 /** Alert kinds in the log. Each watch adds its own. */
-export type AlertKind = 'unfamiliar-account' | 'new-listings' | 'account-changed' | 'new-orders';
+export type AlertKind = 'unfamiliar-account' | 'new-listings' | 'account-changed' | 'new-orders' | 'phishing'; // phishing: the phishing guard (issue 10)
 export type AlertStatus = 'open' | 'trusted' | 'dismissed';
 
 /**
@@ -424,5 +424,7 @@ export type Reply =
       exportText?: string;
       /** import-state of a file without the salt: hints of its accounts, to be added again. */
       readd?: string[];
+      /** phishing guard: whether to keep sending keystrokes from this page. */
+      listen?: boolean;
     }
   | { ok: false; error: string };
