@@ -14,8 +14,9 @@ const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
  * Every content script and where it runs; each is built as one self-contained
  * file (no loader hop, no web-accessible chunks a page could probe).
  */
-const CONTENT_SCRIPTS: { js: string; matches: string[] }[] = [
-  { js: 'src/content/signin.ts', matches: signInMatchPatterns() },
+const CONTENT_SCRIPTS: { js: string; matches: string[]; exclude_matches?: string[] }[] = [
+  // Not on Login & Security's current layout (/ax/account/manage): an account page, no sign-in step.
+  { js: 'src/content/signin.ts', matches: signInMatchPatterns(), exclude_matches: matchPatterns(['/ax/account/*'], { retail: true, seller: true }) },
   // Listing watch: Manage All Inventory (classic /inventory, /hz/inventory; current /myinventory/) and upload status.
   {
     js: 'src/content/inventory.ts',
@@ -38,8 +39,9 @@ export const distDir = (browser: Target) => `${process.env.DIST_DIR ?? 'dist'}/$
 export function buildManifest(browser: Target) {
   const manifest: Record<string, unknown> = structuredClone(baseManifest);
   manifest.host_permissions = hostPermissionPatterns();
-  manifest.content_scripts = CONTENT_SCRIPTS.map(({ js, matches }) => ({
+  manifest.content_scripts = CONTENT_SCRIPTS.map(({ js, matches, exclude_matches }) => ({
     matches,
+    ...(exclude_matches ? { exclude_matches } : {}),
     js: [js],
     run_at: 'document_end',
     all_frames: false,

@@ -1,7 +1,8 @@
 // Handles what the account-change watch's content script reports: the page's
-// clear values become salted hashes and masked hints (core/account-fingerprint),
-// the tab's memory of the owner's own changes is consulted, and the core judges
-// the difference from the last visit.
+// clear values and the signals of whose account it is become salted hashes and
+// masked hints (core/account-fingerprint), the tab's memory of the owner's own
+// changes and of its sign-in is consulted, and the core judges the difference
+// from the same account's last visit.
 
 import { fingerprintPage, type AccountObservation } from '../core/account-fingerprint';
 import { judgeAccountPage } from '../core/judge-account';
@@ -15,7 +16,7 @@ export async function handleAccountObservation(tabId: number, host: string, obs:
   const ownerChanged = await ownerChangesIn(tabId, now);
   const claimedAccountId = await claimedInFlow(tabId);
   return updateState(async (state) => {
-    const read = await fingerprintPage(state, host, obs);
+    const read = await fingerprintPage(state, host, obs, claimedAccountId);
     const { state: next, banner } = judgeAccountPage(state, read, { now, newId: () => crypto.randomUUID(), ownerChanged, claimedAccountId });
     return { state: next, result: banner };
   });

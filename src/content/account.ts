@@ -1,8 +1,10 @@
-// Content script for the account pages (Login & Security, addresses, 2SV,
-// orders; Seller Central profile, deposit, notifications, users): reads the
-// page with its pure extractor and reports it, and tells the background when
-// the owner submits one of Amazon's change forms here, so the changed page
-// that follows is the owner's own change rather than an alarm.
+// Content script for the account pages (Login & Security at /ap/cnep and
+// /ax/account/manage, addresses, 2SV, orders; Seller Central profile, deposit,
+// notifications, users: the declarations in pages/account/table.ts): reads
+// the page, and whose account it is, with the pure readers and reports it,
+// and tells the background when the owner submits one of Amazon's change
+// forms here, so the changed page that follows is the owner's own change
+// rather than an alarm.
 
 import { isSellerHost } from '../core/marketplaces';
 import { accountPageKind, changeFormField, readAccountPage } from '../pages/account';
@@ -15,7 +17,8 @@ function noteChangeForm(kind: AccountPageKind, form: Element | null): void {
   if (field) void send({ type: 'owner-change', page: kind, field });
 }
 
-const kind = accountPageKind(location.href, isSellerHost(location.host));
+const seller = isSellerHost(location.host);
+const kind = accountPageKind(location.href, seller);
 if (kind) {
   // `submit` is caught at the document so forms rendered later count too; a
   // click on a submit button covers forms Amazon's scripts send themselves.
@@ -30,7 +33,7 @@ if (kind) {
   );
   // Parts of these pages render after load (order cards, Seller Central widgets).
   watchPage(() => {
-    const observation = readAccountPage(kind, document);
+    const observation = readAccountPage(kind, document, seller);
     if (observation) void report(observation);
   });
 }
