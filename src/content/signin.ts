@@ -8,7 +8,6 @@
 import { SIGNIN, accountTyping, asksForPassword, findAccountInput, passwordFormOf, readSignInPage, sendsForm, signingInAccount } from '../pages/signin';
 import { report, send } from './report';
 import { watchPage } from './watch';
-import { watchPasswordSubmit } from './password-capture';
 
 // Injected at document_start: wake the background now, so it is running by
 // the time the parser reaches the account.
@@ -95,3 +94,6 @@ watchPage(
   },
 );
 import { watchPasswordSubmit } from './password-capture';
+
+// Phishing guard (issue 10): the password's hash, kept once the sign-in is proven.
+watchPasswordSubmit();

@@ -6,6 +6,7 @@ import { isChecklistStep } from './checklist';
 import { MAX_EXPORT_CHARS } from './export';
 import { MAX_LABEL, validateSettingsPatch } from './settings';
 import { MAX_LISTING_ROWS } from './listings';
+import { ACCOUNT_PAGE_KINDS as PAGE_KINDS } from '../pages/account/table';
 import type { AccountFieldName, AccountPageKind, ContentMessage, Message, Observation, PageMessage, RawAccount } from './types';
 
 /** The parts of runtime.MessageSender this module reads. */
@@ -114,16 +115,8 @@ function isUploadBatch(v: unknown): boolean {
 }
 
 // Account-change watch (issue 4): account pages and the owner's own change forms.
-export const ACCOUNT_PAGE_KINDS: readonly AccountPageKind[] = [
-  'login-security',
-  'addresses',
-  'two-step',
-  'orders',
-  'seller-account-info',
-  'seller-deposit',
-  'seller-notifications',
-  'seller-users',
-];
+// The page kinds come from their declarations (one table: pages/account/table.ts).
+export const ACCOUNT_PAGE_KINDS: readonly AccountPageKind[] = PAGE_KINDS;
 const ACCOUNT_FIELD_NAMES: readonly AccountFieldName[] = [
   'name',
   'email',
@@ -155,9 +148,16 @@ function isOrderSeen(v: unknown): boolean {
   );
 }
 
+function isAccountIdentity(v: unknown): boolean {
+  return isObj(v) && keysAre(v, ['source', 'value']) && (v.source === 'customer' || v.source === 'merchant' || v.source === 'name') && isShort(100)(v.value);
+}
+
 function isAccountObservation(v: Record<string, unknown>): boolean {
   return (
-    keysAre(v, ['page', 'kind', 'fields', 'orders']) &&
+    keysAre(v, ['page', 'kind', 'fields', 'orders', 'identity']) &&
+    Array.isArray(v.identity) &&
+    v.identity.length <= 4 &&
+    v.identity.every(isAccountIdentity) &&
     isOneOf(ACCOUNT_PAGE_KINDS)(v.kind) &&
     Array.isArray(v.fields) &&
     v.fields.length <= 200 &&

@@ -159,6 +159,8 @@ const SNAPSHOT: Record<keyof PageSnapshot, Check> = {
   marketplace: str,
   host: str,
   accountId: nullable(str),
+  // Missing in snapshots stored before per-account keying: judge-account drops those.
+  owner: optional(nullable(strings)),
   firstSeenAt: num,
   lastSeenAt: num,
   fields: (v) => isObj(v) && Object.values(v).every((f) => shape(f, { hash: str, hint: str })),

@@ -58,20 +58,25 @@ export type Observation =
       fields: AccountField[];
       /** Order history only: the orders shown, newest first. */
       orders: OrderSeen[];
+      /** Which account the page belongs to, as the page says (strongest signal first); empty when it does not say. */
+      identity: AccountIdentity[];
     };
 
 // ------------------------------------------- account-change watch (issue 4)
 
-/** The account pages the account-change watch reads. */
-export type AccountPageKind =
-  | 'login-security'
-  | 'addresses'
-  | 'two-step'
-  | 'orders'
-  | 'seller-account-info'
-  | 'seller-deposit'
-  | 'seller-notifications'
-  | 'seller-users';
+/** The account pages the account-change watch reads: derived from their declarations (src/pages/account/table.ts). */
+export type AccountPageKind = import('../pages/account/table').AccountPageKind;
+
+/**
+ * One signal of which account a page belongs to, in clear (the background
+ * keeps only its salted hash): Amazon's customer id, a Seller Central
+ * merchant id, or a name (the navigation's greeting, a store name) that only
+ * tells accounts apart and never identifies one on its own.
+ */
+export interface AccountIdentity {
+  source: 'customer' | 'merchant' | 'name';
+  value: string;
+}
 
 /**
  * A setting shown on an account page. Single-valued: name, email, phone,
@@ -318,7 +323,7 @@ export interface SellerWatch {
 
 /** What an account page showed the last time, fingerprinted and masked. */
 export interface PageSnapshot {
-  /** Fingerprint of (page type, host, account shown). */
+  /** Fingerprint of (page type, host, the account's strongest identity signal). */
   id: string;
   /** The account page type (AccountPageKind). */
   page: string;
@@ -327,6 +332,13 @@ export interface PageSnapshot {
   host: string;
   /** Known-account id the page belongs to, where the page shows the account. */
   accountId: string | null;
+  /**
+   * The account the page belongs to: tagged salted hashes of its identity
+   * signals ("customer:<hash>", "email:<hash>", …), strongest first. Missing
+   * or null: a snapshot from before per-account keying (keyed by host only),
+   * dropped and re-learnt quietly (core/judge-account).
+   */
+  owner?: string[] | null;
   firstSeenAt: number;
   lastSeenAt: number;
   /** Per field: salted hash of the value and its masked hint. */
