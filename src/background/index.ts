@@ -11,6 +11,7 @@ import { allowReport, forgetTab } from './flows';
 import { handleObservation } from './observations';
 import { handleTyped } from './signin';
 import { forgetOwnerChanges, handleOwnerChange } from './owner-changes';
+import { notePasskeySetup } from './passkeys';
 import { settleAlerts } from './alert-actions';
 import { listenForNotificationClicks, notifyDangers } from './notify';
 import { handlePagesMessage, listenForInstall } from './pages';
@@ -70,6 +71,7 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
       case 'owner-change':
         if (!(await allowReport(from.tabId, now))) return refuse('too many reports from this tab');
         await handleOwnerChange(from.tabId, msg.page, msg.field);
+        if (msg.field === 'passkeys') await notePasskeySetup(from.tabId);
         return { ok: true };
     }
   }

@@ -9,7 +9,8 @@ import type { BannerSpec, Observation, RawAccount, StoredState } from '../core/t
 import { claimedInFlow, rememberClaimed, rememberTyped, typedRecently } from './flows';
 import { readState, updateState } from './store';
 
-async function toClaim(raw: RawAccount, host: string, salt: string): Promise<Claim | null> {
+/** An account read from a page as the sign-in guard knows it (also the passkey watch's account id). */
+export async function toClaim(raw: RawAccount, host: string, salt: string): Promise<Claim | null> {
   const market = marketplaceForHost(host);
   const normal = normaliseAccount(raw, market);
   if (!normal) return null;

@@ -22,6 +22,7 @@ const TEXT: Record<BannerKind, { title: string; trust?: string }> = {
   'new-listings': { title: 'bannerNewListingsTitle', trust: TRUST_LABEL['new-listings'] },
   'account-changed': { title: 'bannerAccountChangedTitle', trust: TRUST_LABEL['account-changed'] },
   'new-orders': { title: 'ordersBannerTitle', trust: TRUST_LABEL['new-orders'] },
+  'passkey-added': { title: 'bannerPasskeyAddedTitle', trust: TRUST_LABEL['passkey-added'] },
 };
 
 /** Rows shown in the banner; the popup lists them all. */

@@ -4,6 +4,7 @@
 // stranger's on the next step). Built as one self-contained script.
 
 import { findAccountInput, readSignInPage, readTypedAccount } from '../pages/signin';
+import { readPasskeyObservation } from '../pages/passkeys';
 import { report, send, watchPage } from './report';
 
 let lastTyped = '';
@@ -31,5 +32,7 @@ document.addEventListener('submit', () => noteTyped(findAccountInput(document)),
 // Some steps render parts after load (the account switcher, the unified claim step).
 watchPage(() => {
   const observation = readSignInPage(document);
-  if (observation) void report(observation);
+  // Passkey watch: the account's passkey list, sent after the claim (which may make the account known).
+  const passkeys = readPasskeyObservation(document, observation);
+  if (observation) void report(observation).then(() => passkeys && report(passkeys));
 });

@@ -24,7 +24,7 @@ export function Popup({ now }: { now?: number } = {}) {
             <StatusLine alerts={value.state.alerts} />
             <Notices notices={value.state.notices} act={act} />
             <AlertList alerts={value.state.alerts} act={act} />
-            <AccountList accounts={value.state.accounts} settings={value.state.settings} act={act} now={now} />
+            <AccountList accounts={value.state.accounts} settings={value.state.settings} passkeys={value.state.passkeys} act={act} now={now} />
             <Watched snapshots={value.state.snapshots} sellers={value.state.sellers} />
             <details class="takeover" open={Object.keys(value.state.checklist).length > 0}>
               <summary>{t('openChecklist')}</summary>
