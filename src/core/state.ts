@@ -50,6 +50,7 @@ export function emptyState(salt: string): StoredState {
     sellers: [],
     snapshots: [],
     checklist: {},
+    passkeys: [],
   };
 }
 

@@ -10,19 +10,32 @@ import { formatDate, t } from './i18n';
 export function Hygiene({ account, settings, now, passkeys }: { account: KnownAccount; settings: Settings; now: number; passkeys?: PasskeyList[] }) {
   const h = accountHygiene(account, settings, now, passkeys);
   const loginSecurity = loginSecurityUrl(account.marketplace);
-  const link = (key = 'linkLoginSecurity') => (
+  const link = (words = t('linkLoginSecurity')) => (
     <a href={loginSecurity} target="_blank" rel="noopener noreferrer">
-      {t(key)}
+      {words}
     </a>
+  );
+  const passkeyNudge = (
+    <>
+      {' '}
+      {link(t('linkSetUpPasskey'))}
+      <span class="advice reason"> {t('hygienePasskeyReason')}</span>
+    </>
   );
   return (
     <ul class="hygiene" data-attention={String(h.needsAttention)}>
       <li class={`hy hy-${h.passkey === 'yes' ? 'ok' : h.passkey === 'no' ? 'bad' : 'unknown'}`} data-hygiene="passkey" data-value={h.passkey}>
         {h.passkey === 'yes' && t('hygienePasskeyYes')}
-        {h.passkey !== 'yes' && (
+        {h.passkey === 'no' && (
           <>
-            {t(h.passkey === 'no' ? 'hygienePasskeyNo' : 'hygienePasskeyUnknown')} {link('linkSetUpPasskey')}
-            <span class="advice reason"> {t('hygienePasskeyReason')}</span>
+            {t('hygienePasskeyNo')}
+            {passkeyNudge}
+          </>
+        )}
+        {h.passkey === 'unknown' && (
+          <>
+            {t('hygienePasskeyUnknown')}
+            {passkeyNudge}
           </>
         )}
       </li>
