@@ -12,6 +12,7 @@ import { handleObservation } from './observations';
 import { handlePasswordStepShown, handleSignInProven, handleSignInSubmit, handleTyped } from './signin';
 import { onSignInProven } from './signin-proof';
 import { forgetOwnerChanges, handleOwnerChange } from './owner-changes';
+import { notePasskeySetup } from './passkeys';
 import { settleAlerts } from './alert-actions';
 import { listenForNotificationClicks, notifyDangers } from './notify';
 import { handlePagesMessage, listenForInstall } from './pages';
@@ -87,6 +88,7 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
       case 'owner-change':
         if (!(await allowReport(from.tabId, now))) return refuse('too many reports from this tab');
         await handleOwnerChange(from.tabId, msg.page, msg.field);
+        if (msg.field === 'passkeys') await notePasskeySetup(from.tabId);
         return { ok: true };
     }
   }

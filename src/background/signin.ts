@@ -13,7 +13,8 @@ import { claimedInFlow, claimInFlow, rememberClaimed, rememberTyped, typedRecent
 import { noteSignInAttempt, patchSignInAttempt, voidSignInAttempt, type SignInAttempt } from './signin-proof';
 import { readState, updateState } from './store';
 
-async function toClaim(raw: RawAccount, host: string, salt: string): Promise<Claim | null> {
+/** An account read from a page as the sign-in guard knows it (also the passkey watch's account id). */
+export async function toClaim(raw: RawAccount, host: string, salt: string): Promise<Claim | null> {
   const market = marketplaceForHost(host);
   const normal = normaliseAccount(raw, market);
   if (!normal) return null;

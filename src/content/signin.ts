@@ -8,6 +8,8 @@
 import { SIGNIN, accountTyping, asksForPassword, findAccountInput, passwordFormOf, readSignInPage, sendsForm, signingInAccount } from '../pages/signin';
 import { report, send } from './report';
 import { watchPage } from './watch';
+import { watchPasswordSubmit } from './password-capture';
+import { readPasskeyObservation } from '../pages/passkeys';
 
 // Injected at document_start: wake the background now, so it is running by
 // the time the parser reaches the account.
@@ -85,7 +87,9 @@ watchPage(
       void send({ type: 'password-step-shown' });
     }
     const observation = readSignInPage(document);
-    if (observation) void report(observation);
+    // Passkey watch: the account's passkey list, sent after the claim (which may make the account known).
+    const passkeys = readPasskeyObservation(document, observation);
+    if (observation) void report(observation).then(() => passkeys && report(passkeys));
     return observation !== null;
   },
   {
@@ -93,7 +97,6 @@ watchPage(
     urgent: (el) => (el.id !== '' && CLAIM_IDS.has(el.id)) || (el.tagName === 'INPUT' && el.matches(CLAIM_INPUTS)),
   },
 );
-import { watchPasswordSubmit } from './password-capture';
 
 // Phishing guard (issue 10): the password's hash, kept once the sign-in is proven.
 watchPasswordSubmit();

@@ -11,6 +11,8 @@ export const TRUST_LABEL: Record<AlertKind, string> = {
   'account-changed': 'actionChangesMine',
   'new-orders': 'ordersActionMine',
   phishing: 'phishingActionKnown',
+  'passkey-added': 'passkeyActionMine',
+  'passkey-removed': 'actionChangesMine',
 };
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, danger: 2 };

@@ -7,6 +7,7 @@ import { MAX_EXPORT_CHARS } from './export';
 import { MAX_LABEL, validateSettingsPatch } from './settings';
 import { MAX_LISTING_ROWS } from './listings';
 import { ACCOUNT_PAGE_KINDS as PAGE_KINDS } from '../pages/account/table';
+import { MAX_PASSKEYS } from './judge-passkeys';
 import type { AccountFieldName, AccountPageKind, ContentMessage, Message, Observation, PageMessage, RawAccount } from './types';
 
 /** The parts of runtime.MessageSender this module reads. */
@@ -177,6 +178,22 @@ function isOwnerChange(v: Record<string, unknown>): boolean {
   );
 }
 
+// Passkey watch (issue 14): a relying party (a hostname) and base64url credential ids, bounded.
+const isRpId = (v: unknown) => typeof v === 'string' && v.length <= 253 && /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(v);
+const isCredentialId = (v: unknown) => typeof v === 'string' && /^[A-Za-z0-9_-]{8,1364}$/.test(v);
+
+function isPasskeyObservation(v: Record<string, unknown>): boolean {
+  return (
+    keysAre(v, ['page', 'account', 'rpId', 'credentialIds']) &&
+    isRawAccount(v.account) &&
+    isRpId(v.rpId) &&
+    Array.isArray(v.credentialIds) &&
+    v.credentialIds.length <= MAX_PASSKEYS &&
+    v.credentialIds.every(isCredentialId) &&
+    new Set(v.credentialIds).size === v.credentialIds.length
+  );
+}
+
 function isObservation(v: unknown): v is Observation {
   if (!isObj(v)) return false;
   switch (v.page) {
@@ -212,6 +229,8 @@ function isObservation(v: unknown): v is Observation {
       );
     case 'account':
       return isAccountObservation(v);
+    case 'signin-passkeys':
+      return isPasskeyObservation(v);
     case 'signin-otp':
       return (
         keysAre(v, ['page', 'phoneEnding']) &&

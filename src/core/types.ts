@@ -60,6 +60,16 @@ export type Observation =
       orders: OrderSeen[];
       /** Which account the page belongs to, as the page says (strongest signal first); empty when it does not say. */
       identity: AccountIdentity[];
+    }
+  // Passkey watch (issue 14): the credential list a sign-in page offers for the account it shows.
+  | {
+      page: 'signin-passkeys';
+      /** The one account the password step shows. */
+      account: RawAccount;
+      /** WebAuthn relying party (e.g. amazon.co.jp). */
+      rpId: string;
+      /** allowCredentials ids as the page carries them (base64url), at most MAX_PASSKEYS. */
+      credentialIds: string[];
     };
 
 // ------------------------------------------- account-change watch (issue 4)
@@ -156,9 +166,17 @@ export type BannerKind =
   | 'watching-listings' // listing watch: first visit, now watching N listings (info)
   | 'new-listings' // listing watch: suspicious new listings
   | 'account-changed' // account-change watch: settings changed since the last visit
-  | 'new-orders'; // account-change watch: orders placed since the last visit of the order history
+  | 'new-orders' // account-change watch: orders placed since the last visit of the order history
+  | 'passkey-added'; // passkey watch: a sign-in page lists a passkey the owner never added here
 /** Alert kinds in the log. Each watch adds its own. */
-export type AlertKind = 'unfamiliar-account' | 'new-listings' | 'account-changed' | 'new-orders' | 'phishing'; // phishing: the phishing guard (issue 10)
+export type AlertKind =
+  | 'unfamiliar-account'
+  | 'new-listings'
+  | 'account-changed'
+  | 'new-orders'
+  | 'passkey-added' // passkey watch: danger
+  | 'passkey-removed' // passkey watch: info
+  | 'phishing'; // the phishing guard (issue 10)
 export type AlertStatus = 'open' | 'trusted' | 'dismissed';
 
 /**
@@ -345,6 +363,25 @@ export interface PageSnapshot {
   fields: Record<string, { hash: string; hint: string }>;
 }
 
+// ------------------------------------------------- passkey watch (issue 14)
+// Owned by the passkey watch (core/judge-passkeys).
+
+/** The passkeys one account's sign-in pages listed, per relying party, as salted fingerprints only. */
+export interface PasskeyList {
+  /** Known-account id: the sign-in guard's fingerprint of the account. */
+  accountId: string;
+  /** WebAuthn relying party (amazon.com, amazon.co.jp…): each is its own Amazon account and list. */
+  rpId: string;
+  /** Fingerprints of the credential ids the latest sign-in page listed. */
+  current: string[];
+  /** Fingerprints the owner vouched for: the first list seen, their own set-up, "this passkey is mine". */
+  accepted: string[];
+  firstSeenAt: number;
+  lastSeenAt: number;
+  /** When Amazon's passkey set-up was last seen in this browser for the account (null: never). */
+  ownerSetupAt: number | null;
+}
+
 export interface Notice {
   id: string;
   kind: 'state-reset' | 'state-migrated';
@@ -369,6 +406,8 @@ export interface StoredState {
   snapshots: PageSnapshot[];
   /** Incident checklist: step key -> when the user ticked it. */
   checklist: Record<string, number>;
+  /** Passkey watch (issue 14): per account and relying party. Optional: the loader fills [] when missing. */
+  passkeys?: PasskeyList[];
 }
 
 /** What the popup and options pages see: the state without its salt. */

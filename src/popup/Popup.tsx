@@ -26,7 +26,7 @@ export function Popup({ now }: { now?: number } = {}) {
             <AddAccountPrompt accounts={value.state.accounts} />
             <Notices notices={value.state.notices} act={act} />
             <AlertList alerts={value.state.alerts} act={act} />
-            <AccountList accounts={value.state.accounts} settings={value.state.settings} act={act} now={now} />
+            <AccountList accounts={value.state.accounts} settings={value.state.settings} passkeys={value.state.passkeys} act={act} now={now} />
             <Watched snapshots={value.state.snapshots} sellers={value.state.sellers} />
             <PhishingGuard compact />
             <details class="takeover" open={Object.keys(value.state.checklist).length > 0}>
