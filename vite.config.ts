@@ -10,26 +10,33 @@ import { accountPathPatterns } from './src/pages/account/paths';
 type Target = 'chrome' | 'firefox';
 const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
 
+type RunAt = 'document_start' | 'document_end' | 'document_idle';
+
+/** The account pages' match patterns (retail and Seller Central). */
+const ACCOUNT_MATCHES = [...matchPatterns(accountPathPatterns('retail'), { retail: true }), ...matchPatterns(accountPathPatterns('seller'), { seller: true })];
+
 /**
- * Every content script and where it runs; each is built as one self-contained
- * file (no loader hop, no web-accessible chunks a page could probe).
+ * Every content script, where it runs and when; each is built as one
+ * self-contained file (no loader hop, no web-accessible chunks a page could probe).
  */
-const CONTENT_SCRIPTS: { js: string; matches: string[] }[] = [
-  { js: 'src/content/signin.ts', matches: signInMatchPatterns() },
+const CONTENT_SCRIPTS: { js: string; matches: string[]; exclude_matches?: string[]; run_at: RunAt }[] = [
+  // Sign-in flow: from document_start, so the account is read as the parser adds it and the warning shows before the user types.
+  // Not on the account pages under /ap/ (Login & Security, /ap/cnep): the account script reads those, and one page loads one script.
+  {
+    js: 'src/content/signin.ts',
+    matches: signInMatchPatterns(),
+    exclude_matches: ACCOUNT_MATCHES.filter((m) => /\/a[px]\//.test(new URL(m.replace('*', 'x')).pathname)),
+    run_at: 'document_start',
+  },
   // Listing watch: Manage All Inventory (classic /inventory, /hz/inventory; current /myinventory/) and upload status.
   {
     js: 'src/content/inventory.ts',
     matches: matchPatterns(['/inventory*', '/hz/inventory*', '/myinventory/*', '/listing/status*', '/listing/upload*'], { seller: true }),
+    run_at: 'document_end',
   },
   // Account-change watch: Login & Security, addresses, 2SV, orders; Seller Central profile, deposit, notifications, users.
-  // /ap/cnep* also runs the sign-in script; its extractor finds no sign-in step there and stays silent.
-  {
-    js: 'src/content/account.ts',
-    matches: [
-      ...matchPatterns(accountPathPatterns('retail'), { retail: true }),
-      ...matchPatterns(accountPathPatterns('seller'), { seller: true }),
-    ],
-  },
+  // document_start only registers the watch (no work); the first read waits for DOMContentLoaded.
+  { js: 'src/content/account.ts', matches: ACCOUNT_MATCHES, run_at: 'document_start' },
 ];
 
 /** Where the build goes: dist/<browser>, or DIST_DIR/<browser> for parallel builds. */
@@ -38,10 +45,11 @@ export const distDir = (browser: Target) => `${process.env.DIST_DIR ?? 'dist'}/$
 export function buildManifest(browser: Target) {
   const manifest: Record<string, unknown> = structuredClone(baseManifest);
   manifest.host_permissions = hostPermissionPatterns();
-  manifest.content_scripts = CONTENT_SCRIPTS.map(({ js, matches }) => ({
+  manifest.content_scripts = CONTENT_SCRIPTS.map(({ js, matches, exclude_matches, run_at }) => ({
     matches,
+    ...(exclude_matches?.length ? { exclude_matches } : {}),
     js: [js],
-    run_at: 'document_end',
+    run_at,
     all_frames: false,
   }));
   // Phishing guard (issue 10): GRANT_ALL_URLS=1 builds a test extension that holds the optional

@@ -93,6 +93,20 @@ export function noteSignInAttempt(
   });
 }
 
+/** Merge into the tab's pending attempt only if there is one (a late detail must not start a new attempt). */
+export function patchSignInAttempt(tabId: number, host: string, patch: { accountId?: string | null; extras?: Record<string, string> }, now: number = Date.now()): Promise<void> {
+  return serial(async () => {
+    const old = await read(tabId);
+    if (!old || old.host !== host || now - old.at > PROOF_WINDOW_MS) return;
+    const next: SignInAttempt = {
+      ...old,
+      accountId: patch.accountId ?? old.accountId,
+      extras: { ...old.extras, ...Object.fromEntries(Object.entries(patch.extras ?? {}).filter(([, v]) => typeof v === 'string')) },
+    };
+    await browser.storage.session.set({ [key(tabId)]: next });
+  });
+}
+
 /** The tab's password was refused or the flow restarted: its pending attempt proves nothing. */
 export function voidSignInAttempt(tabId: number): Promise<void> {
   return serial(() => browser.storage.session.remove(key(tabId)));

@@ -39,7 +39,7 @@ export function Options({ now }: { now?: number } = {}) {
           <StatusLine alerts={value.state.alerts} />
           <Notices notices={value.state.notices} act={act} />
           <AlertList alerts={value.state.alerts} act={act} />
-          <AccountList accounts={value.state.accounts} settings={value.state.settings} act={act} editable now={now} />
+          <AccountList accounts={value.state.accounts} settings={value.state.settings} passkeys={value.state.passkeys} act={act} editable now={now} />
           <Watched snapshots={value.state.snapshots} sellers={value.state.sellers} />
           <h3>{t('optionsAddHeading')}</h3>
           <AddAccount act={act} defaultMarketplace={value.state.accounts[0]?.marketplace} />

@@ -8,7 +8,7 @@ import { Checklist } from '../ui/Checklist';
 import { t } from '../ui/i18n';
 import { Notices } from '../ui/Notices';
 import { PhishingGuard } from '../ui/PhishingGuard';
-import { StatusLine } from '../ui/StatusLine';
+import { AddAccountPrompt, StatusLine } from '../ui/StatusLine';
 import { useGuardState } from '../ui/useGuardState';
 import { Watched } from '../ui/Watched';
 
@@ -23,9 +23,10 @@ export function Popup({ now }: { now?: number } = {}) {
         {value.status === 'ready' && (
           <>
             <StatusLine alerts={value.state.alerts} />
+            <AddAccountPrompt accounts={value.state.accounts} />
             <Notices notices={value.state.notices} act={act} />
             <AlertList alerts={value.state.alerts} act={act} />
-            <AccountList accounts={value.state.accounts} settings={value.state.settings} act={act} now={now} />
+            <AccountList accounts={value.state.accounts} settings={value.state.settings} passkeys={value.state.passkeys} act={act} now={now} />
             <Watched snapshots={value.state.snapshots} sellers={value.state.sellers} />
             <PhishingGuard compact />
             <details class="takeover" open={Object.keys(value.state.checklist).length > 0}>

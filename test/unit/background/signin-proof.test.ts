@@ -147,3 +147,15 @@ describe('sign-in proof', () => {
     expect(await pendingSignInAttempt(8)).toBeNull();
   });
 });
+
+describe('patchSignInAttempt', () => {
+  it('adds to a pending attempt but never starts one', async () => {
+    await proof.patchSignInAttempt(11, 'www.amazon.com', { accountId: 'late' }, 0);
+    expect(await pendingSignInAttempt(11)).toBeNull();
+    await noteSignInAttempt(11, 'www.amazon.com', {}, 0);
+    await proof.patchSignInAttempt(11, 'www.amazon.com', { accountId: 'late', extras: { k: 'v' } }, 1);
+    expect(await pendingSignInAttempt(11)).toMatchObject({ accountId: 'late', extras: { k: 'v' }, at: 0 });
+    await proof.patchSignInAttempt(11, 'www.amazon.de', { accountId: 'other' }, 2);
+    expect((await pendingSignInAttempt(11))?.accountId).toBe('late');
+  });
+});
