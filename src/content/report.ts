@@ -2,14 +2,15 @@
 // show the banner it answers with, wired to the alert actions.
 
 import { contentApi as browser } from '../platform/content-api';
-import type { ContentMessage, Observation, Reply } from '../core/types';
+import type { ContentMessage, Observation, ReplyTo } from '../core/types';
 import { showBanner, type Translate } from './banner';
 
 export const t: Translate = (key, subs) => browser.i18n.getMessage(key, subs) || key;
 
-export async function send(message: ContentMessage): Promise<Reply | null> {
+/** The background's answer (typed per message by the message table), or null when it could not be reached. */
+export async function send<M extends ContentMessage>(message: M): Promise<ReplyTo<M['type']> | null> {
   try {
-    return (await browser.runtime.sendMessage(message)) as Reply;
+    return (await browser.runtime.sendMessage(message)) as ReplyTo<M['type']>;
   } catch {
     return null; // extension reloaded or worker unavailable: stay silent on the page
   }

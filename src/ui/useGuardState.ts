@@ -16,7 +16,7 @@ export type Act = (m: PageMessage) => Promise<Reply | null>;
 export function useGuardState(): [Loadable, Act] {
   const [value, setValue] = useState<Loadable>({ status: 'loading' });
   const act = useCallback<Act>(async (m) => {
-    const reply = await send(m);
+    const reply: Reply | null = await send(m);
     if (!reply) setValue({ status: 'error' });
     else if (reply.ok && reply.state) setValue({ status: 'ready', state: reply.state });
     else if (!reply.ok && m.type === 'get-state') setValue({ status: 'error' });

@@ -4,7 +4,8 @@
 // with the same checks (a page cannot open it: it is not web-accessible).
 
 import { marketplaceById } from '../marketplaces';
-import { httpUrl, WARNING_PATH, type WarningKind } from './messages';
+import type { WarningKind } from './messages';
+import { httpUrl, WARNING_PATH } from './url';
 import type { LookalikeReason } from './score';
 
 export const WHY_KEYS: readonly LookalikeReason[] = [

@@ -11,7 +11,8 @@ import { describe, expect, it, vi } from 'vitest';
 // jsdom documents are slow to build on a loaded machine.
 vi.setConfig({ testTimeout: 60_000 });
 import { isAmazonOwnHost } from '../../../src/core/amazon-domains';
-import { isPageEvidence, type PageEvidence } from '../../../src/core/phishing/evidence';
+import type { PageEvidence } from '../../../src/core/phishing/evidence';
+import { isPageEvidence } from '../../../src/core/schemas/messages';
 import { hostSignals } from '../../../src/core/phishing/host';
 import { PAGE_ALONE, scoreLookalike } from '../../../src/core/phishing/score';
 import { readLookalikeEvidence } from '../../../src/pages/lookalike';
