@@ -4,7 +4,7 @@
 // Also settles the records when the owner accepts a new-listings alert.
 
 import { raiseAlert } from '../core/alerts';
-import { fingerprint } from '../core/fingerprint';
+import { saltedDigest } from '../core/fingerprint';
 import {
   inventoryReviewUrl,
   judgeListings,
@@ -39,8 +39,9 @@ interface Identity {
 /** The seller watch's id: a salted fingerprint of seller + marketplace (never the merchant id itself). */
 async function identify(host: string, seller: string | null, marketplaceId: string | null, salt: string): Promise<Identity> {
   const market = (marketplaceId && AMAZON_MARKETPLACE_IDS[marketplaceId]) || marketplaceForHost(host)?.id || host;
-  // fingerprint() hashes `${salt}\0${kind}\0${value}`; the NUL in the value keeps it apart from any e-mail.
-  const id = await fingerprint({ kind: 'email', value: `seller\u0000${seller ?? ''}\u0000${market}` }, salt);
+  // saltedDigest() hashes `${salt}\0${kind}\0${value}`; the NUL in the value keeps it apart from any e-mail.
+  // Fast, not stretched: the merchant token is public and the `listings:<id>` records are keyed by this id.
+  const id = await saltedDigest({ kind: 'email', value: `seller\u0000${seller ?? ''}\u0000${market}` }, salt);
   const name = maskSeller(seller);
   return { id, marketplace: market, hint: name ? `${name} (${market})` : market, account: name };
 }
