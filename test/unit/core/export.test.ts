@@ -93,7 +93,7 @@ describe('sealed export files (passphrase)', () => {
     expect(await err(text, null)).toBe('exportErrorNeedsPassphrase');
     const file = JSON.parse(text);
     const bytes = Uint8Array.from(atob(file.data), (c) => c.charCodeAt(0));
-    bytes[5] ^= 1;
+    bytes[5] = bytes[5]! ^ 1;
     const flipped = JSON.stringify({ ...file, data: btoa(String.fromCharCode(...bytes)) });
     expect(await err(flipped, PASS)).toBe('exportErrorPassphrase');
     expect(await err(JSON.stringify({ ...file, exportedAt: '2020-01-01T00:00:00.000Z' }), PASS)).toBe('exportErrorPassphrase');
