@@ -10,6 +10,9 @@ import type { BannerSpec, Observation, RawAccount, StoredState } from '../core/t
 import { claimedInFlow, rememberClaimed, rememberTyped, typedRecently } from './flows';
 import { readState, updateState } from './store';
 
+/** The salt of the last state judged here (memory only): lets the next observation's accounts be fingerprinted before its turn. */
+let lastSalt: string | null = null;
+
 async function toClaim(raw: RawAccount, host: string, salt: string): Promise<Claim | null> {
   const market = marketplaceForHost(host);
   const normal = normaliseAccount(raw, market);
@@ -40,7 +43,10 @@ export async function handleSignInObservation(
     if (id) await updateState((s) => ({ state: noteTwoStepSeen(s, id, Date.now()), result: null }));
     return null;
   }
+  // Stretched while waiting for the queue, in parallel with other tabs' (core/fingerprint caches them); a stale salt only wastes one.
+  if (lastSalt) for (const a of obs.accounts) void toClaim(a, host, lastSalt).catch(() => null);
   return updateState(async (state: StoredState) => {
+    lastSalt = state.salt;
     const now = Date.now();
     const claims = (await Promise.all(obs.accounts.map((a) => toClaim(a, host, state.salt)))).filter(
       (c): c is Claim => c !== null,
