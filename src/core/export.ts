@@ -94,6 +94,7 @@ function stateOnly(s: StoredState): StoredState {
     sellers: s.sellers,
     snapshots: s.snapshots,
     checklist: s.checklist,
+    ...(s.passkeys ? { passkeys: s.passkeys } : {}),
   };
 }
 

@@ -124,6 +124,8 @@ describe('the account-change watch over a snapshot stored before stretching (as 
       { name: 'two-step' as const, value: 'on' },
     ],
     orders: [],
+    // No identity signal: the snapshot's id is then made of what an earlier release hashed too (page, host).
+    identity: [],
   });
   const ctx = (now: number) => ({ now, newId: () => 'alert-x', ownerChanged: new Set<never>(), claimedAccountId: null });
 
