@@ -12,8 +12,8 @@ import { launchGuard, type Guard } from './harness';
 
 const US = 'https://www.amazon.com';
 const JP = 'https://www.amazon.co.jp';
-const C1 = 'pK7xQ2mN9vR4tY6uW8zA1bC3dE5fG7hJ9kL0mN2pQ4rS6tU8vW0xY2zA4bC6dE8f';
-const C2 = 'Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0Fe_Dc-Ba9Zy8Xw7Vu6Ts5Rq4Po3Nm2Lk1J';
+const C1 = 'pK7xQ2mN9vR4tY6uW8zA1bC3dE5fG7hJ9kL0mN2pQ4r';
+const C2 = 'Zx9Yw8Vu7Ts6Rq5Po4Nm_-3Lk2J';
 
 let g: Guard;
 const state = async () => (await g.storage()).state as StoredState;
