@@ -35,22 +35,3 @@ export async function report(observation: Observation): Promise<HTMLElement | nu
     dismiss: alertIds.length ? () => void send({ type: 'alert-action', alertIds, action: 'dismiss' }) : undefined,
   });
 }
-
-/**
- * Call `read` now and again whenever the page changes (parts rendered after
- * load), at most every `throttleMs`, for `forMs` after load.
- */
-export function watchPage(read: () => void, throttleMs = 250, forMs = 10_000): void {
-  read();
-  let pending = false;
-  const watcher = new MutationObserver(() => {
-    if (pending) return;
-    pending = true;
-    setTimeout(() => {
-      pending = false;
-      read();
-    }, throttleMs);
-  });
-  watcher.observe(document.documentElement, { childList: true, subtree: true });
-  setTimeout(() => watcher.disconnect(), forMs);
-}

@@ -71,7 +71,7 @@ const ACCOUNT: Record<keyof KnownAccount, Check> = {
   kind: oneOf('email', 'phone'),
   hint: str,
   marketplace: str,
-  origin: oneOf('auto', 'typed', 'user'),
+  origin: oneOf('auto', 'typed', 'signed-in', 'user'),
   confirmed: bool,
   firstSeenAt: num,
   lastSeenAt: num,
@@ -88,13 +88,14 @@ const REASON: Record<string, Check> = { key: str, subs: (v) => Array.isArray(v) 
 
 const ROW: Record<keyof AlertRow, Check> = {
   cells: (v) => Array.isArray(v) && v.every(str),
+  key: optional(str),
   url: optional(str),
 };
 const strings: Check = (v) => Array.isArray(v) && v.every(str);
 
 const ALERT: Record<keyof Alert, Check> = {
   id: str,
-  kind: oneOf('unfamiliar-account', 'new-listings', 'account-changed', 'new-orders', 'passkey-added', 'passkey-removed'),
+  kind: oneOf('unfamiliar-account', 'new-listings', 'account-changed', 'new-orders', 'phishing', 'passkey-added', 'passkey-removed'),
   severity: oneOf('info', 'warning', 'danger'),
   status: oneOf('open', 'trusted', 'dismissed'),
   createdAt: num,
@@ -150,6 +151,7 @@ const SELLER: Record<keyof SellerWatch, Check> = {
   lastVisitAt: num,
   lastActivityAt: num,
   listingCount: num,
+  baselineAt: optional(num),
 };
 
 // Account-change watch (issue 4) owns this shape.
@@ -159,6 +161,8 @@ const SNAPSHOT: Record<keyof PageSnapshot, Check> = {
   marketplace: str,
   host: str,
   accountId: nullable(str),
+  // Missing in snapshots stored before per-account keying: judge-account drops those.
+  owner: optional(nullable(strings)),
   firstSeenAt: num,
   lastSeenAt: num,
   fields: (v) => isObj(v) && Object.values(v).every((f) => shape(f, { hash: str, hint: str })),

@@ -9,7 +9,7 @@ import { formatDate, t } from './i18n';
 import type { Act } from './useGuardState';
 
 function originLabel(a: KnownAccount): string {
-  if (!a.confirmed) return t('accountLearnedAuto');
+  if (!a.confirmed) return a.origin === 'signed-in' ? t('accountLearnedSignedIn') : t('accountLearnedAuto');
   return a.origin === 'typed' ? t('accountTyped') : t('accountConfirmed');
 }
 
@@ -62,6 +62,12 @@ function AccountItem(props: { account: KnownAccount; settings: Settings; now: nu
           {!a.confirmed && (
             <button type="button" data-action="confirm" onClick={() => void act({ type: 'account-action', accountId: a.id, action: 'confirm' })}>
               {t('actionConfirm')}
+            </button>
+          )}
+          {!editable && !a.confirmed && (
+            // Unconfirmed (learned without the owner's word): the popup offers both answers.
+            <button type="button" data-action="remove" onClick={() => void act({ type: 'account-action', accountId: a.id, action: 'remove' })}>
+              {t('actionRemove')}
             </button>
           )}
           {editable && (
