@@ -116,6 +116,24 @@ describe('passkey fixtures', () => {
   });
 });
 
+describe('the real capture (test/fixtures/real, amazon.com password step)', () => {
+  it('reads its one passkey, and pairs it with the account shown', () => {
+    const doc = parse(readFileSync(fileURLToPath(new NodeURL('../../fixtures/real/signin-claim-password.html', import.meta.url)), 'utf8'));
+    expect(readPasskeys(doc)).toEqual({ rpId: 'amazon.com', credentialIds: [REAL_ID] });
+    expect(readPasskeyObservation(doc, readSignInPage(doc))).toEqual({
+      page: 'signin-passkeys',
+      account: { kind: 'email', value: 'some-username@gmail.com' },
+      rpId: 'amazon.com',
+      credentialIds: [REAL_ID],
+    });
+    // Both layouts carry it: the hidden inputs and the links' URLs.
+    expect(doc.querySelectorAll(PASSKEYS.input.join(',')).length).toBe(2);
+    expect(doc.querySelectorAll(PASSKEYS.url.join(',')).length).toBeGreaterThanOrEqual(2);
+    for (const input of doc.querySelectorAll(PASSKEYS.input.join(','))) input.remove();
+    expect(readPasskeys(doc)).toEqual({ rpId: 'amazon.com', credentialIds: [REAL_ID] });
+  });
+});
+
 describe('decoding the field', () => {
   it('reads the real capture, in the hidden input and URL-encoded in a link', () => {
     const input = parse(`<form><input type="hidden" name="webAuthnGetParametersForButton" value="${REAL}"></form>`);
