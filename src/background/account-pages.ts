@@ -5,6 +5,8 @@
 // from the same account's last visit.
 
 import { fingerprintPage, type AccountObservation } from '../core/account-fingerprint';
+import { legacyPairs } from '../core/fingerprint';
+import { upgradeLegacyIds } from '../core/legacy-ids';
 import { judgeAccountPage } from '../core/judge-account';
 import type { BannerSpec } from '../core/types';
 import { claimedInFlow } from './flows';
@@ -15,7 +17,10 @@ export async function handleAccountObservation(tabId: number, host: string, obs:
   const now = Date.now();
   const ownerChanged = await ownerChangesIn(tabId, now);
   const claimedAccountId = await claimedInFlow(tabId);
-  return updateState(async (state) => {
+  return updateState(async (stored) => {
+    // Stored legacy (fast) hashes of the values this page shows take their stretched ids before judging (core/legacy-ids).
+    await fingerprintPage(stored, host, obs, claimedAccountId);
+    const state = upgradeLegacyIds(stored, await legacyPairs(), now);
     const read = await fingerprintPage(state, host, obs, claimedAccountId);
     const { state: next, banner } = judgeAccountPage(state, read, { now, newId: () => crypto.randomUUID(), ownerChanged, claimedAccountId });
     return { state: next, result: banner };

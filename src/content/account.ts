@@ -9,7 +9,8 @@
 import { isSellerHost } from '../core/marketplaces';
 import { accountPageKind, changeFormField, readAccountPage } from '../pages/account';
 import type { AccountPageKind } from '../core/types';
-import { report, send, watchPage } from './report';
+import { report, send } from './report';
+import { watchPage } from './watch';
 
 function noteChangeForm(kind: AccountPageKind, form: Element | null): void {
   if (!form) return;
@@ -17,23 +18,31 @@ function noteChangeForm(kind: AccountPageKind, form: Element | null): void {
   if (field) void send({ type: 'owner-change', page: kind, field });
 }
 
-const seller = isSellerHost(location.host);
-const kind = accountPageKind(location.href, seller);
-if (kind) {
-  // `submit` is caught at the document so forms rendered later count too; a
-  // click on a submit button covers forms Amazon's scripts send themselves.
-  document.addEventListener('submit', (e) => noteChangeForm(kind, e.target instanceof Element ? e.target : null), true);
-  document.addEventListener(
-    'click',
-    (e) => {
-      const button = e.target instanceof Element ? e.target.closest('input[type=submit], button[type=submit], button:not([type])') : null;
-      if (button) noteChangeForm(kind, button.closest('form'));
-    },
-    true,
-  );
-  // Parts of these pages render after load (order cards, Seller Central widgets).
-  watchPage(() => {
-    const observation = readAccountPage(kind, document, seller);
-    if (observation) void report(observation);
-  });
-}
+/** What this page is, from its URL now (client-side navigation changes it without a new load). */
+const kindNow = () => accountPageKind(location.href, isSellerHost(location.host));
+
+// `submit` is caught at the document so forms rendered later count too; a
+// click on a submit button covers forms Amazon's scripts send themselves.
+document.addEventListener(
+  'submit',
+  (e) => {
+    const kind = kindNow();
+    if (kind) noteChangeForm(kind, e.target instanceof Element ? e.target : null);
+  },
+  true,
+);
+document.addEventListener(
+  'click',
+  (e) => {
+    const kind = kindNow();
+    const button = e.target instanceof Element ? e.target.closest('input[type=submit], button[type=submit], button:not([type])') : null;
+    if (kind && button) noteChangeForm(kind, button.closest('form'));
+  },
+  true,
+);
+// Read once parsed (never half a page), then whenever parts render later (order cards, Seller Central widgets).
+watchPage(() => {
+  const kind = kindNow();
+  const observation = kind ? readAccountPage(kind, document, isSellerHost(location.host)) : null;
+  if (observation) void report(observation);
+});

@@ -118,6 +118,11 @@ export const LOGIN_SECURITY_FORMS: OwnerForms = {
     { field: 'name', selector: '#ap_customer_name, input[name="customerName"]' },
     { field: 'phone', selector: '#ap_phone_number, input[name="phoneNumber"], input[type="tel"]' },
     { field: 'email', selector: '#ap_email_new, input[name="emailNew"], input[name="newEmail"], input[type="email"]' },
+    // Passkey watch (issue 14): the passkey row's "Set up" / "Edit" starts Amazon's passkey set-up.
+    {
+      field: 'passkeys',
+      selector: '#auth-cnep-add-passkey-button, #auth-cnep-edit-passkey-button, #auth-cnep-manage-passkeys-button, input[name="appAction"][value*="PASSKEY" i]',
+    },
   ],
 };
 
