@@ -251,7 +251,8 @@ describe('odd documents', () => {
     expect(readAccountPage(kind, new DOMParser().parseFromString('', 'text/html'))).toBeNull();
   });
 
-  it('each page type reads only its own page', () => {
+  // 64 page reads: seconds on a loaded shared machine.
+  it('each page type reads only its own page', { timeout: 30_000 }, () => {
     const own: Record<AccountPageKind, string> = {
       'login-security': 'en-login-security.html',
       addresses: 'en-addresses.html',
