@@ -12,11 +12,13 @@ import { handleObservation } from './observations';
 import { handlePasswordStepShown, handleSignInProven, handleSignInSubmit, handleTyped } from './signin';
 import { onSignInProven } from './signin-proof';
 import { forgetOwnerChanges, handleOwnerChange } from './owner-changes';
+import { notePasskeySetup } from './passkeys';
 import { settleAlerts } from './alert-actions';
 import { listenForNotificationClicks, notifyDangers } from './notify';
 import { handlePagesMessage, listenForInstall } from './pages';
 import { marketplaceForHost } from '../core/marketplaces';
 import { onStateChange, readState } from './store';
+import { handlePhishingMessage, isPhishingMessage, startPhishingGuard } from './phishing';
 
 const CHECKLIST_PATH = 'src/options/index.html#checklist';
 
@@ -44,6 +46,7 @@ async function openChecklist(): Promise<void> {
 }
 
 export async function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<Reply> {
+  if (isPhishingMessage(message)) return handlePhishingMessage(message, sender); // own senders and shapes (issue 10)
   const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
   if (from.kind === 'rejected') return refuse(from.reason);
 
@@ -77,12 +80,15 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
       case 'password-step-shown':
         await handlePasswordStepShown(from.tabId);
         return { ok: true };
+      case 'wake':
+        return { ok: true };
       case 'open-checklist':
         await openChecklist();
         return { ok: true };
       case 'owner-change':
         if (!(await allowReport(from.tabId, now))) return refuse('too many reports from this tab');
         await handleOwnerChange(from.tabId, msg.page, msg.field);
+        if (msg.field === 'passkeys') await notePasskeySetup(from.tabId);
         return { ok: true };
     }
   }
@@ -128,6 +134,7 @@ listenForNotificationClicks();
 listenForInstall();
 // Top level, so a worker woken by the tab's navigation sees it (trust rules: learn from a proven sign-in).
 onSignInProven(handleSignInProven);
+startPhishingGuard();
 
 // Every time the worker starts (install, browser start, or woken after being
 // stopped): load (migrating or repairing) the state and restore the badge.

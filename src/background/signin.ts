@@ -3,7 +3,8 @@
 // password submits as sign-in attempts and learns the account once the
 // attempt is proven (background/signin-proof.ts).
 
-import { fingerprint, maskAccount } from '../core/fingerprint';
+import { fingerprint, legacyPairs, maskAccount } from '../core/fingerprint';
+import { upgradeLegacyIds } from '../core/legacy-ids';
 import { judgeSignIn, learnSignedIn, noteTwoStepSeen, type Claim } from '../core/judge-signin';
 import { isSellerHost, marketplaceForHost } from '../core/marketplaces';
 import { normaliseAccount } from '../core/normalise';
@@ -12,7 +13,8 @@ import { claimedInFlow, claimInFlow, rememberClaimed, rememberTyped, typedRecent
 import { noteSignInAttempt, patchSignInAttempt, voidSignInAttempt, type SignInAttempt } from './signin-proof';
 import { readState, updateState } from './store';
 
-async function toClaim(raw: RawAccount, host: string, salt: string): Promise<Claim | null> {
+/** An account read from a page as the sign-in guard knows it (also the passkey watch's account id). */
+export async function toClaim(raw: RawAccount, host: string, salt: string): Promise<Claim | null> {
   const market = marketplaceForHost(host);
   const normal = normaliseAccount(raw, market);
   if (!normal) return null;
@@ -51,7 +53,8 @@ export async function handleSignInObservation(
     // Noted for the steps that follow (2SV); the flow memory's own queue keeps the order, the banner need not wait.
     if (obs.source !== 'switcher' && claims.length === 1) void rememberClaimed(tabId, claims[0]!);
     const typedInFlow = await typed;
-    const { state: next, banner } = judgeSignIn(state, claims, {
+    // Entries stored under a legacy (fast) fingerprint of an account shown here take its stretched id first.
+    const { state: next, banner } = judgeSignIn(upgradeLegacyIds(state, await legacyPairs(), now), claims, {
       source: obs.source,
       typedInFlow,
       now,

@@ -35,10 +35,11 @@ const TEXT: Record<BannerKind, { title: string; trust?: string }> = {
   'new-listings': { title: 'bannerNewListingsTitle', trust: TRUST_LABEL['new-listings'] },
   'account-changed': { title: 'bannerAccountChangedTitle', trust: TRUST_LABEL['account-changed'] },
   'new-orders': { title: 'ordersBannerTitle', trust: TRUST_LABEL['new-orders'] },
+  'passkey-added': { title: 'bannerPasskeyAddedTitle', trust: TRUST_LABEL['passkey-added'] },
 };
 
-/** Rows shown in the banner; the popup lists them all. */
-const MAX_ROWS = 30;
+/** Rows shown in the banner (in a scrolling box): every row an alert keeps (MAX_ALERT_ROWS), so "accept" accepts what is shown. */
+const MAX_ROWS = 100;
 
 const STYLE = `
 :host { all: initial; }

@@ -5,8 +5,15 @@
 // the account the page showed — never the password itself. Built as one
 // self-contained script.
 
-import { accountTyping, asksForPassword, findAccountInput, passwordFormOf, readSignInPage, sendsForm, signingInAccount } from '../pages/signin';
-import { report, send, watchPage } from './report';
+import { SIGNIN, accountTyping, asksForPassword, findAccountInput, passwordFormOf, readSignInPage, sendsForm, signingInAccount } from '../pages/signin';
+import { report, send } from './report';
+import { watchPage } from './watch';
+import { watchPasswordSubmit } from './password-capture';
+import { readPasskeyObservation } from '../pages/passkeys';
+
+// Injected at document_start: wake the background now, so it is running by
+// the time the parser reaches the account.
+void send({ type: 'wake' });
 
 const typing = accountTyping();
 let lastTyped = '';
@@ -56,16 +63,35 @@ document.addEventListener('submit', () => noteTyped(findAccountInput(document)),
 document.addEventListener('click', (e) => sendsForm(e) && noteAttempt(e), true);
 document.addEventListener('keydown', (e) => sendsForm(e) && noteAttempt(e), true);
 
-// Some steps render parts after load (the account switcher, the unified claim step).
+/** The account signals, from the extractor's own selectors: their ids, and the hidden inputs that carry the account. */
+const CLAIM_PARTS = [...SIGNIN.visibleClaim, ...SIGNIN.changeClaimLink, ...SIGNIN.hiddenClaim, ...SIGNIN.autofillHint];
+const CLAIM_IDS = new Set(CLAIM_PARTS.flatMap((s) => [...s.matchAll(/#([\w-]+)/g)].map((m) => m[1]!)));
+const CLAIM_INPUTS = [...SIGNIN.hiddenClaim, ...SIGNIN.autofillHint].join(',');
+
+// Read while the page is parsed (the account as soon as the parser adds it,
+// so the warning shows before the user types), and again when parts render
+// later (the account switcher, the unified claim step).
 let passwordAsked = false;
-watchPage(() => {
-  const input = findAccountInput(document);
-  if (input) typing.seen(input);
-  if (!passwordAsked && asksForPassword(document)) {
-    // The password is asked (again): an earlier attempt in this tab was refused or abandoned.
-    passwordAsked = true;
-    void send({ type: 'password-step-shown' });
-  }
-  const observation = readSignInPage(document);
-  if (observation) void report(observation);
-});
+watchPage(
+  () => {
+    const input = findAccountInput(document);
+    if (input) typing.seen(input);
+    if (!passwordAsked && asksForPassword(document)) {
+      // The password is asked (again): an earlier attempt in this tab was refused or abandoned.
+      passwordAsked = true;
+      void send({ type: 'password-step-shown' });
+    }
+    const observation = readSignInPage(document);
+    // Passkey watch: the account's passkey list, sent after the claim (which may make the account known).
+    const passkeys = readPasskeyObservation(document, observation);
+    if (observation) void report(observation).then(() => passkeys && report(passkeys));
+    return observation !== null;
+  },
+  {
+    whileLoading: true,
+    urgent: (el) => (el.id !== '' && CLAIM_IDS.has(el.id)) || (el.tagName === 'INPUT' && el.matches(CLAIM_INPUTS)),
+  },
+);
+
+// Phishing guard (issue 10): the password's hash, kept once the sign-in is proven.
+watchPasswordSubmit();

@@ -10,6 +10,9 @@ export const TRUST_LABEL: Record<AlertKind, string> = {
   'new-listings': 'actionAcceptListings',
   'account-changed': 'actionChangesMine',
   'new-orders': 'ordersActionMine',
+  phishing: 'phishingActionKnown',
+  'passkey-added': 'passkeyActionMine',
+  'passkey-removed': 'actionChangesMine',
 };
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, danger: 2 };

@@ -152,9 +152,19 @@ function readPrefilledEmailStep(doc: Document): Observation | null {
   return prefilled.length > 0 ? { page: 'signin-claim', source: 'prefilled', accounts: prefilled } : null;
 }
 
+/**
+ * Login & Security's current layout (/ax/account/manage, under the /ax/ prefix
+ * the sign-in script runs on): an account page whose edit forms hold email and
+ * phone inputs, never a sign-in step. The manifest excludes the path too.
+ */
+function isAccountManagePage(doc: Document): boolean {
+  return /^\/ax\/account\//.test(doc.location?.pathname ?? '') || doc.querySelector('#EMAIL_SUBTITLE, #NAME_SUBTITLE') !== null;
+}
+
 /** Read one sign-in page. Unknown or broken markup gives null, never an exception. */
 export function readSignInPage(doc: Document): Observation | null {
   try {
+    if (isAccountManagePage(doc)) return null;
     return readOtp(doc) ?? readSwitcher(doc) ?? readPasswordStep(doc) ?? readPrefilledEmailStep(doc);
   } catch {
     return null;

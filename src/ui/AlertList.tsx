@@ -7,8 +7,8 @@ import { formatDate, t } from './i18n';
 import { amazonUrl, reviewLink } from './links';
 import type { Act } from './useGuardState';
 
-/** Rows shown per alert; the rest are counted. */
-export const MAX_ROWS = 20;
+/** Rows shown per alert: every row an alert keeps (MAX_ALERT_ROWS), so "accept" accepts exactly what is listed; any beyond are counted. */
+export const MAX_ROWS = 100;
 
 /** Text read from a page: quoted, styled apart, labelled as the page's words, never the extension's. */
 export function PageText({ text }: { text: string }) {

@@ -25,8 +25,19 @@ function parse(html: string): Document {
 const claim = (source: 'password-step' | 'prefilled' | 'switcher', ...accounts: [kind: 'email' | 'phone', value: string][]) =>
   ({ page: 'signin-claim', source, accounts: accounts.map(([kind, value]) => ({ kind, value })) }) satisfies Observation;
 
+/** Passkey watch (issue 14): password steps that carry WebAuthn options (their passkeys: test/unit/pages/passkeys.test.ts). */
+const PASSKEY_STEPS: Record<string, Observation> = {
+  ...Object.fromEntries(
+    ['one', 'two', 'several', 'none', 'malformed'].map((v) => [`en-password-passkey-${v}.html`, claim('password-step', ['email', 'owner.taro@example.com'])]),
+  ),
+  ...Object.fromEntries(
+    ['one', 'two', 'link-only'].map((v) => [`ja-password-passkey-${v}.html`, claim('password-step', ['email', 'taro.yamada@example.co.jp'])]),
+  ),
+};
+
 /** Every fixture and what the extractor must read from it. */
 const EXPECTED: Record<string, Observation | null> = {
+  ...PASSKEY_STEPS,
   'en-email-step.html': null,
   'ja-email-step.html': null,
   'en-email-step-prefilled.html': claim('prefilled', ['email', 'owner.taro@example.com']),
@@ -70,6 +81,7 @@ const PASSWORD_STEPS = [
   'ja-password-attacker.html',
   'en-password-phone.html',
   'ja-password-phone.html',
+  ...Object.keys(PASSKEY_STEPS),
 ];
 const each = (names: string[], n: number) => Object.fromEntries(names.map((f) => [f, n]));
 const MATCHES: Record<keyof typeof SIGNIN, Record<string, number>> = {
