@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { StoredState } from '../../src/core/types';
-import { launchGuard, type Guard } from './harness';
+import { inBanner, launchGuard, type Guard } from './harness';
 
 const US = 'https://www.amazon.com';
 const JP = 'https://www.amazon.co.jp';
@@ -58,7 +58,8 @@ describe('passkey watch', () => {
     expect(banner).toMatchObject({ kind: 'passkey-added', severity: 'danger', count: '1' });
     expect(banner.text).toContain('ow***@e***.com');
     expect(banner.text).toContain('I added this passkey');
-    const review = await second.locator('[data-account-guard="banner"]').evaluate((el) => el.shadowRoot!.querySelector('a.review')!.getAttribute('href'));
+    // The banner's root is closed: read through the harness (DevTools protocol), as no page script can.
+    const review = await inBanner<string | null>(second, 'function () { return this.querySelector("a.review")?.getAttribute("href") ?? null; }');
     expect(review).toBe('https://www.amazon.com/ap/cnep');
     await second.close();
 
