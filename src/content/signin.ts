@@ -45,8 +45,10 @@ document.addEventListener(
   true,
 );
 
-// A password submit: the submit event, or (for forms sent by Amazon's own
-// script) a click on the submit control or Enter in a field — each trusted.
+// A password submit is the person's when it comes from their own click on the
+// submit control or their Enter in a field (trusted events). Not the submit
+// event itself: a page script's form.requestSubmit() fires a submit event the
+// browser marks trusted.
 let lastAttemptAt = 0;
 function noteAttempt(e: Event): void {
   if (!e.isTrusted) return;
@@ -57,14 +59,7 @@ function noteAttempt(e: Event): void {
   lastAttemptAt = now;
   void send({ type: 'signin-submit', account: signingInAccount(document) });
 }
-document.addEventListener(
-  'submit',
-  (e) => {
-    if (e.isTrusted) noteTyped(findAccountInput(document));
-    noteAttempt(e);
-  },
-  true,
-);
+document.addEventListener('submit', () => noteTyped(findAccountInput(document)), true);
 document.addEventListener('click', (e) => sendsForm(e) && noteAttempt(e), true);
 document.addEventListener('keydown', (e) => sendsForm(e) && noteAttempt(e), true);
 

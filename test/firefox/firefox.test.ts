@@ -68,9 +68,15 @@ describe('sign-in guard in Firefox', () => {
     expect(state.alerts).toEqual([expect.objectContaining({ kind: 'unfamiliar-account', status: 'open', hint: 'h1***@m***.net' })]);
     expect(await g.badge()).toBe('1');
 
-    // "This is my address", clicked as a person would (a trusted click through the open shadow root).
-    const trust = await page.waitForSelector(`[data-account-guard="banner"] >>> button ::-p-text(${messages('en').actionTrust!.message})`);
-    await trust!.click();
+    // "This is my address", pressed as a person would with the keyboard (trusted events; the banner's root is
+    // closed): Tab reaches the banner's first button, Enter opens the confirmation with Cancel focused,
+    // Shift+Tab reaches "Yes, it is mine", Enter confirms.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
+    await page.keyboard.press('Enter');
     await expect.poll(async () => stateOf(await g!.storage()).alerts[0]?.status, { timeout: 10_000 }).toBe('trusted');
     expect(await g.badge()).toBe('');
     await page.close();

@@ -28,6 +28,14 @@ describe('badgeFor', () => {
     expect(badgeFor({ alerts: [alert('danger', 'trusted'), alert('warning', 'dismissed')] }).text).toBe('');
   });
 
+  it('asks for the owner\'s account ("+") while none is known and nothing is open', () => {
+    expect(badgeFor({ alerts: [], accounts: [] }).text).toBe('+');
+    expect(badgeFor({ alerts: [alert('warning', 'dismissed')], accounts: [] }).text).toBe('+');
+    expect(badgeFor({ alerts: [], accounts: [{}] }).text).toBe('');
+    // Open alerts are counted first.
+    expect(badgeFor({ alerts: [alert('warning')], accounts: [] }).text).toBe('1');
+  });
+
   it('counts only open alerts', () => {
     expect(badgeFor({ alerts: [alert('warning'), alert('warning', 'dismissed'), alert('info')] }).text).toBe('2');
   });
