@@ -52,6 +52,12 @@ export function buildManifest(browser: Target) {
     run_at,
     all_frames: false,
   }));
+  // Phishing guard (issue 10): GRANT_ALL_URLS=1 builds a test extension that holds the optional
+  // all-sites permission from the start (Chromium grants host_permissions at load), for e2e tests.
+  if (process.env.GRANT_ALL_URLS === '1') {
+    manifest.host_permissions = [...hostPermissionPatterns(), ...baseManifest.optional_host_permissions];
+    delete manifest.optional_host_permissions;
+  }
   if (browser === 'firefox') {
     // Firefox runs MV3 background code as event-page scripts, not a service worker.
     manifest.background = { scripts: [baseManifest.background.service_worker], type: 'module' };
@@ -67,14 +73,34 @@ export function buildManifest(browser: Target) {
   return manifest;
 }
 
+/**
+ * Phishing guard (issue 10): its script is injected through the scripting API, which needs no
+ * web-accessible copy; crxjs lists dynamic scripts as web-accessible anyway, so pages could probe
+ * for it. Dropped here.
+ */
+const guardNotWebAccessible = {
+  name: 'account-guard:guard-not-web-accessible',
+  enforce: 'post' as const,
+  renderCrxManifest(manifest: { web_accessible_resources?: { resources: string[] }[] }) {
+    const war = (manifest.web_accessible_resources ?? [])
+      .map((r) => ({ ...r, resources: r.resources.filter((f) => !f.includes('phishing-guard')) }))
+      .filter((r) => r.resources.length > 0);
+    if (war.length) manifest.web_accessible_resources = war;
+    else delete manifest.web_accessible_resources;
+    return manifest;
+  },
+};
+
 export default defineConfig({
   plugins: [
     preact(),
     crx({
       manifest: buildManifest(target) as never,
       browser: target,
-      contentScripts: { standaloneFiles: CONTENT_SCRIPTS.map((c) => c.js) },
+      // The phishing guard's script is registered at run time (background/phishing.ts), not listed here.
+      contentScripts: { standaloneFiles: [...CONTENT_SCRIPTS.map((c) => c.js), 'src/content/phishing-guard.ts'] },
     }),
+    guardNotWebAccessible,
   ],
   build: {
     outDir: distDir(target),
@@ -82,6 +108,6 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     // Pages the manifest does not list (crxjs builds the listed ones).
-    rollupOptions: { input: { welcome: 'src/welcome/index.html' } },
+    rollupOptions: { input: { welcome: 'src/welcome/index.html', warning: 'src/warning/index.html' } },
   },
 });

@@ -3,15 +3,17 @@
 // seeding storage, another extension context).
 
 import { browser } from '../platform/browser';
-import { badgeFor } from '../core/badge';
+import { ADD_ACCOUNT_BADGE, badgeFor } from '../core/badge';
 import { isValidState } from '../core/state';
 import type { StoredState } from '../core/types';
 import { STATE_KEY } from './store';
 
-export async function showBadge(state: Pick<StoredState, 'alerts'>): Promise<void> {
+export async function showBadge(state: Pick<StoredState, 'alerts'> & { accounts?: readonly unknown[] }): Promise<void> {
   const { text, colour } = badgeFor(state);
   await browser.action.setBadgeBackgroundColor({ color: colour });
   await browser.action.setBadgeText({ text });
+  // The tooltip says what the "+" asks for.
+  await browser.action.setTitle({ title: browser.i18n.getMessage(text === ADD_ACCOUNT_BADGE ? 'badgeAddAccountTitle' : 'extActionTitle') });
 }
 
 export function followStoredState(): void {

@@ -1,8 +1,10 @@
-// Content script for the account pages (Login & Security, addresses, 2SV,
-// orders; Seller Central profile, deposit, notifications, users): reads the
-// page with its pure extractor and reports it, and tells the background when
-// the owner submits one of Amazon's change forms here, so the changed page
-// that follows is the owner's own change rather than an alarm.
+// Content script for the account pages (Login & Security at /ap/cnep and
+// /ax/account/manage, addresses, 2SV, orders; Seller Central profile, deposit,
+// notifications, users: the declarations in pages/account/table.ts): reads
+// the page, and whose account it is, with the pure readers and reports it,
+// and tells the background when the owner submits one of Amazon's change
+// forms here, so the changed page that follows is the owner's own change
+// rather than an alarm.
 
 import { isSellerHost } from '../core/marketplaces';
 import { accountPageKind, changeFormField, readAccountPage } from '../pages/account';
@@ -41,6 +43,6 @@ document.addEventListener(
 // Read once parsed (never half a page), then whenever parts render later (order cards, Seller Central widgets).
 watchPage(() => {
   const kind = kindNow();
-  const observation = kind ? readAccountPage(kind, document) : null;
+  const observation = kind ? readAccountPage(kind, document, isSellerHost(location.host)) : null;
   if (observation) void report(observation);
 });

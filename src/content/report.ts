@@ -15,7 +15,8 @@ export async function send(message: ContentMessage): Promise<Reply | null> {
   }
 }
 
-let lastReported = '';
+/** The last observation reported per page type (a sign-in page may report its claim and its passkeys). */
+const lastReported = new Map<string, string>();
 
 /**
  * Report what the page shows (once per distinct observation) and show the
@@ -23,8 +24,8 @@ let lastReported = '';
  */
 export async function report(observation: Observation): Promise<HTMLElement | null> {
   const signature = JSON.stringify(observation);
-  if (signature === lastReported) return null;
-  lastReported = signature;
+  if (signature === lastReported.get(observation.page)) return null;
+  lastReported.set(observation.page, signature);
   const reply = await send({ type: 'observe', observation });
   if (!reply || !reply.ok || !reply.banner) return null;
   const { alertIds } = reply.banner;

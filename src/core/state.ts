@@ -9,6 +9,7 @@ import {
   type ListingSettings,
   type Notice,
   type PageSnapshot,
+  type PasskeyList,
   type SellerWatch,
   type Settings,
   type StoredState,
@@ -49,6 +50,7 @@ export function emptyState(salt: string): StoredState {
     sellers: [],
     snapshots: [],
     checklist: {},
+    passkeys: [],
   };
 }
 
@@ -69,7 +71,7 @@ const ACCOUNT: Record<keyof KnownAccount, Check> = {
   kind: oneOf('email', 'phone'),
   hint: str,
   marketplace: str,
-  origin: oneOf('auto', 'typed', 'user'),
+  origin: oneOf('auto', 'typed', 'signed-in', 'user'),
   confirmed: bool,
   firstSeenAt: num,
   lastSeenAt: num,
@@ -86,13 +88,14 @@ const REASON: Record<string, Check> = { key: str, subs: (v) => Array.isArray(v) 
 
 const ROW: Record<keyof AlertRow, Check> = {
   cells: (v) => Array.isArray(v) && v.every(str),
+  key: optional(str),
   url: optional(str),
 };
 const strings: Check = (v) => Array.isArray(v) && v.every(str);
 
 const ALERT: Record<keyof Alert, Check> = {
   id: str,
-  kind: oneOf('unfamiliar-account', 'new-listings', 'account-changed', 'new-orders'),
+  kind: oneOf('unfamiliar-account', 'new-listings', 'account-changed', 'new-orders', 'phishing', 'passkey-added', 'passkey-removed'),
   severity: oneOf('info', 'warning', 'danger'),
   status: oneOf('open', 'trusted', 'dismissed'),
   createdAt: num,
@@ -148,6 +151,7 @@ const SELLER: Record<keyof SellerWatch, Check> = {
   lastVisitAt: num,
   lastActivityAt: num,
   listingCount: num,
+  baselineAt: optional(num),
 };
 
 // Account-change watch (issue 4) owns this shape.
@@ -157,12 +161,25 @@ const SNAPSHOT: Record<keyof PageSnapshot, Check> = {
   marketplace: str,
   host: str,
   accountId: nullable(str),
+  // Missing in snapshots stored before per-account keying: judge-account drops those.
+  owner: optional(nullable(strings)),
   firstSeenAt: num,
   lastSeenAt: num,
   fields: (v) => isObj(v) && Object.values(v).every((f) => shape(f, { hash: str, hint: str })),
 };
 
 const arrayOf = (fields: Record<string, Check>): Check => (v) => Array.isArray(v) && v.every((x) => shape(x, fields));
+
+// Passkey watch (issue 14) owns this shape; the field is optional (filled with [] on load), so no schema bump.
+const PASSKEY_LIST: Record<keyof PasskeyList, Check> = {
+  accountId: str,
+  rpId: str,
+  current: strings,
+  accepted: strings,
+  firstSeenAt: num,
+  lastSeenAt: num,
+  ownerSetupAt: nullable(num),
+};
 
 /** True when `v` is a complete, well-typed state of the current schema. */
 export function isValidState(v: unknown): v is StoredState {
@@ -176,6 +193,7 @@ export function isValidState(v: unknown): v is StoredState {
     sellers: arrayOf(SELLER),
     snapshots: arrayOf(SNAPSHOT),
     checklist: (x) => isObj(x) && Object.values(x).every(num),
+    passkeys: optional(arrayOf(PASSKEY_LIST)),
   });
 }
 
@@ -237,7 +255,9 @@ export function loadState(raw: unknown): LoadResult {
     version += 1;
   }
   if (!isValidState(current)) return { kind: 'corrupt', reason: 'fields of the wrong type' };
-  return from === SCHEMA_VERSION ? { kind: 'ok', state: current } : { kind: 'migrated', state: current, from };
+  // Optional fields added without a schema bump get their defaults here.
+  const state: StoredState = current.passkeys === undefined ? { ...current, passkeys: [] } : current;
+  return from === SCHEMA_VERSION ? { kind: 'ok', state } : { kind: 'migrated', state, from };
 }
 
 /** The state as the popup and options pages may see it. */

@@ -58,20 +58,35 @@ export type Observation =
       fields: AccountField[];
       /** Order history only: the orders shown, newest first. */
       orders: OrderSeen[];
+      /** Which account the page belongs to, as the page says (strongest signal first); empty when it does not say. */
+      identity: AccountIdentity[];
+    }
+  // Passkey watch (issue 14): the credential list a sign-in page offers for the account it shows.
+  | {
+      page: 'signin-passkeys';
+      /** The one account the password step shows. */
+      account: RawAccount;
+      /** WebAuthn relying party (e.g. amazon.co.jp). */
+      rpId: string;
+      /** allowCredentials ids as the page carries them (base64url), at most MAX_PASSKEYS. */
+      credentialIds: string[];
     };
 
 // ------------------------------------------- account-change watch (issue 4)
 
-/** The account pages the account-change watch reads. */
-export type AccountPageKind =
-  | 'login-security'
-  | 'addresses'
-  | 'two-step'
-  | 'orders'
-  | 'seller-account-info'
-  | 'seller-deposit'
-  | 'seller-notifications'
-  | 'seller-users';
+/** The account pages the account-change watch reads: derived from their declarations (src/pages/account/table.ts). */
+export type AccountPageKind = import('../pages/account/table').AccountPageKind;
+
+/**
+ * One signal of which account a page belongs to, in clear (the background
+ * keeps only its salted hash): Amazon's customer id, a Seller Central
+ * merchant id, or a name (the navigation's greeting, a store name) that only
+ * tells accounts apart and never identifies one on its own.
+ */
+export interface AccountIdentity {
+  source: 'customer' | 'merchant' | 'name';
+  value: string;
+}
 
 /**
  * A setting shown on an account page. Single-valued: name, email, phone,
@@ -124,6 +139,8 @@ export interface ListingRow {
   lowest: number | null;
   category: string | null;
   brand: string | null;
+  /** ISO 4217 code of the prices' currency, when the cell shows one ("€", "R$", "zł", "TL"…). */
+  currency?: string | null;
 }
 
 /** One inventory file upload on the upload status page. */
@@ -149,9 +166,17 @@ export type BannerKind =
   | 'watching-listings' // listing watch: first visit, now watching N listings (info)
   | 'new-listings' // listing watch: suspicious new listings
   | 'account-changed' // account-change watch: settings changed since the last visit
-  | 'new-orders'; // account-change watch: orders placed since the last visit of the order history
+  | 'new-orders' // account-change watch: orders placed since the last visit of the order history
+  | 'passkey-added'; // passkey watch: a sign-in page lists a passkey the owner never added here
 /** Alert kinds in the log. Each watch adds its own. */
-export type AlertKind = 'unfamiliar-account' | 'new-listings' | 'account-changed' | 'new-orders';
+export type AlertKind =
+  | 'unfamiliar-account'
+  | 'new-listings'
+  | 'account-changed'
+  | 'new-orders'
+  | 'passkey-added' // passkey watch: danger
+  | 'passkey-removed' // passkey watch: info
+  | 'phishing'; // the phishing guard (issue 10)
 export type AlertStatus = 'open' | 'trusted' | 'dismissed';
 
 /**
@@ -196,6 +221,8 @@ export interface Alert {
 /** One row of an alert's details table. */
 export interface AlertRow {
   cells: string[];
+  /** The listing's key (salted SKU hash) for listing-watch rows: what "accept" accepts. */
+  key?: string;
   /** An https URL on an Amazon host, e.g. the listing's page. */
   url?: string;
 }
@@ -222,8 +249,9 @@ export interface BannerSpec {
 // ------------------------------------------------------------------- state
 
 export type AccountOrigin =
-  | 'auto' // learned automatically as the first account seen
+  | 'auto' // learned automatically as the first account seen (before the trust rules; kept, unconfirmed)
   | 'typed' // typed by the user in this browser's sign-in flow
+  | 'signed-in' // signed in to with a password in this browser (proven), unconfirmed until the owner says so
   | 'user'; // trusted or added by the user
 
 export interface KnownAccount {
@@ -300,6 +328,12 @@ export interface SellerWatch {
   /** Latest listing activity seen (creation or change), for dormancy. */
   lastActivityAt: number;
   listingCount: number;
+  /**
+   * The visit new listings are counted from during this session of page
+   * reads (page 1, page 2, … within a few hours count from the same visit);
+   * absent in watches stored before it existed (lastVisitAt then).
+   */
+  baselineAt?: number;
 }
 
 // --------------------------------------- account-change watch (issue 4)
@@ -307,7 +341,7 @@ export interface SellerWatch {
 
 /** What an account page showed the last time, fingerprinted and masked. */
 export interface PageSnapshot {
-  /** Fingerprint of (page type, host, account shown). */
+  /** Fingerprint of (page type, host, the account's strongest identity signal). */
   id: string;
   /** The account page type (AccountPageKind). */
   page: string;
@@ -316,10 +350,36 @@ export interface PageSnapshot {
   host: string;
   /** Known-account id the page belongs to, where the page shows the account. */
   accountId: string | null;
+  /**
+   * The account the page belongs to: tagged salted hashes of its identity
+   * signals ("customer:<hash>", "email:<hash>", …), strongest first. Missing
+   * or null: a snapshot from before per-account keying (keyed by host only),
+   * dropped and re-learnt quietly (core/judge-account).
+   */
+  owner?: string[] | null;
   firstSeenAt: number;
   lastSeenAt: number;
   /** Per field: salted hash of the value and its masked hint. */
   fields: Record<string, { hash: string; hint: string }>;
+}
+
+// ------------------------------------------------- passkey watch (issue 14)
+// Owned by the passkey watch (core/judge-passkeys).
+
+/** The passkeys one account's sign-in pages listed, per relying party, as salted fingerprints only. */
+export interface PasskeyList {
+  /** Known-account id: the sign-in guard's fingerprint of the account. */
+  accountId: string;
+  /** WebAuthn relying party (amazon.com, amazon.co.jp…): each is its own Amazon account and list. */
+  rpId: string;
+  /** Fingerprints of the credential ids the latest sign-in page listed. */
+  current: string[];
+  /** Fingerprints the owner vouched for: the first list seen, their own set-up, "this passkey is mine". */
+  accepted: string[];
+  firstSeenAt: number;
+  lastSeenAt: number;
+  /** When Amazon's passkey set-up was last seen in this browser for the account (null: never). */
+  ownerSetupAt: number | null;
 }
 
 export interface Notice {
@@ -346,6 +406,8 @@ export interface StoredState {
   snapshots: PageSnapshot[];
   /** Incident checklist: step key -> when the user ticked it. */
   checklist: Record<string, number>;
+  /** Passkey watch (issue 14): per account and relying party. Optional: the loader fills [] when missing. */
+  passkeys?: PasskeyList[];
 }
 
 /** What the popup and options pages see: the state without its salt. */
@@ -362,6 +424,10 @@ export type ContentMessage =
   | { type: 'typed-account'; account: RawAccount }
   | { type: 'alert-action'; alertIds: string[]; action: AlertAction }
   | { type: 'open-checklist' }
+  /** Sign-in proof: a trusted password submit on a sign-in page, with the account the page showed (never the password). */
+  | { type: 'signin-submit'; account: RawAccount | null }
+  /** Sign-in proof: the page asks for the password (again), so an earlier attempt in the tab failed or was abandoned. */
+  | { type: 'password-step-shown' }
   /** Sent by the sign-in script at document_start: starts the background early; no reply but ok. */
   | { type: 'wake' }
   /** Account-change watch: the owner submitted one of Amazon's change forms in this tab. */
@@ -379,9 +445,10 @@ export type PageMessage =
   | { type: 'add-account'; account: RawAccount; marketplace: string }
   | { type: 'rename-account'; accountId: string; label: string | null }
   | { type: 'checklist-step'; step: string; done: boolean }
-  | { type: 'export-state' }
-  /** The text of an export file, validated in the background before anything is replaced. */
-  | { type: 'import-state'; text: string }
+  /** With a passphrase the file is sealed (AES-GCM); without one it leaves the salt out (core/export). */
+  | { type: 'export-state'; passphrase?: string }
+  /** The text of an export file, validated in the background before anything is replaced; the passphrase of a sealed one. */
+  | { type: 'import-state'; text: string; passphrase?: string }
   | { type: 'reset-state' };
 
 /** A change to the settings from the options page (validated by core/settings). */
@@ -400,5 +467,15 @@ export interface ObserveReply {
 }
 
 export type Reply =
-  | { ok: true; banner?: BannerSpec | null; state?: PublicState; /** export-state: the file's JSON text. */ exportText?: string }
+  | {
+      ok: true;
+      banner?: BannerSpec | null;
+      state?: PublicState;
+      /** export-state: the file's JSON text. */
+      exportText?: string;
+      /** import-state of a file without the salt: hints of its accounts, to be added again. */
+      readd?: string[];
+      /** phishing guard: whether to keep sending keystrokes from this page. */
+      listen?: boolean;
+    }
   | { ok: false; error: string };

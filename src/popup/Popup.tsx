@@ -7,7 +7,8 @@ import { AlertList } from '../ui/AlertList';
 import { Checklist } from '../ui/Checklist';
 import { t } from '../ui/i18n';
 import { Notices } from '../ui/Notices';
-import { StatusLine } from '../ui/StatusLine';
+import { PhishingGuard } from '../ui/PhishingGuard';
+import { AddAccountPrompt, StatusLine } from '../ui/StatusLine';
 import { useGuardState } from '../ui/useGuardState';
 import { Watched } from '../ui/Watched';
 
@@ -22,10 +23,12 @@ export function Popup({ now }: { now?: number } = {}) {
         {value.status === 'ready' && (
           <>
             <StatusLine alerts={value.state.alerts} />
+            <AddAccountPrompt accounts={value.state.accounts} />
             <Notices notices={value.state.notices} act={act} />
             <AlertList alerts={value.state.alerts} act={act} />
-            <AccountList accounts={value.state.accounts} settings={value.state.settings} act={act} now={now} />
+            <AccountList accounts={value.state.accounts} settings={value.state.settings} passkeys={value.state.passkeys} act={act} now={now} />
             <Watched snapshots={value.state.snapshots} sellers={value.state.sellers} />
+            <PhishingGuard compact />
             <details class="takeover" open={Object.keys(value.state.checklist).length > 0}>
               <summary>{t('openChecklist')}</summary>
               <Checklist progress={value.state.checklist} accounts={value.state.accounts} act={act} />

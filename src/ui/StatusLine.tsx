@@ -1,5 +1,6 @@
 // "Am I safe?" at a glance: safe (nothing open), check (warnings), danger.
-import type { Alert } from '../core/types';
+import type { Alert, KnownAccount } from '../core/types';
+import { browser } from '../platform/browser';
 import { t } from './i18n';
 
 export type Status = 'safe' | 'check' | 'danger';
@@ -17,6 +18,25 @@ export function StatusLine({ alerts }: { alerts: readonly Alert[] }) {
   return (
     <p class={`status status-${status}`} data-status={status} role="status">
       {t(TEXT[status])}
+    </p>
+  );
+}
+
+/** Where the owner adds their account (the options page's add-account form). */
+export const ADD_ACCOUNT_PATH = 'src/options/index.html#add-account-value';
+
+/**
+ * Trust rules: until one account is known nothing on a page can be told
+ * apart from a stranger's, so the owner is asked to add theirs.
+ */
+export function AddAccountPrompt({ accounts }: { accounts: readonly KnownAccount[] }) {
+  if (accounts.length > 0) return null;
+  return (
+    <p class="add-account-prompt" data-prompt="add-account" role="note">
+      {t('promptAddAccount')}{' '}
+      <a class="button" data-action="add-account-link" href={browser.runtime.getURL(ADD_ACCOUNT_PATH)} target="_blank" rel="noopener">
+        {t('actionAddYourAccount')}
+      </a>
     </p>
   );
 }

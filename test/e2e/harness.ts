@@ -15,8 +15,66 @@ export interface BannerInfo {
   kind: string | null;
   severity: string | null;
   count: string | null;
-  /** The banner's text, read from its open shadow root. */
+  /** The banner's text, read from its closed shadow root over CDP (see inBanner). */
   text: string;
+}
+
+type CdpNode = { nodeName: string; backendNodeId: number; attributes?: string[]; children?: CdpNode[]; shadowRoots?: CdpNode[]; contentDocument?: CdpNode };
+
+function findHost(node: CdpNode): CdpNode | null {
+  const a = node.attributes ?? [];
+  for (let i = 0; i < a.length; i += 2) if (a[i] === 'data-account-guard' && a[i + 1] === 'banner') return node;
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+    const found = findHost(child);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Run `fn` on the banner's closed shadow root. Test-only and out of any page
+ * script's reach: the DevTools protocol pierces closed roots (DOM.getDocument
+ * with pierce) and hands the root to the test, not to the page's world.
+ */
+export async function inBanner<T>(page: Page, fn: string, arg: unknown = null): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const host = findHost(root);
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) throw new Error('no banner shadow root');
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as { object: { objectId: string } };
+    const r = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: fn,
+      arguments: [{ value: arg }],
+      returnByValue: true,
+      awaitPromise: true,
+    })) as { result: { value: T }; exceptionDetails?: unknown };
+    if (r.exceptionDetails) throw new Error(`inBanner failed: ${JSON.stringify(r.exceptionDetails)}`);
+    return r.result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Press a banner button (by its text) the way a person does: a real mouse
+ * click at its place on the screen, so the click is trusted.
+ */
+export async function clickBanner(page: Page, label: string): Promise<void> {
+  const at = await inBanner<{ x: number; y: number } | null>(
+    page,
+    `function (label) {
+      const b = [...this.querySelectorAll('button')].find((e) => (e.textContent || '').includes(label) || e.getAttribute('aria-label') === label);
+      if (!b) return null;
+      const r = b.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }`,
+    label,
+  );
+  if (!at) throw new Error(`no banner button "${label}"`);
+  await page.mouse.click(at.x, at.y);
 }
 
 export type Source = string | { html: string; status?: number; contentType?: string };
@@ -35,6 +93,8 @@ export interface Guard {
   clearStorage(): Promise<void>;
   badge(): Promise<string>;
   stopWorker(): Promise<void>;
+  /** The owner adds one of their accounts, as on the options page (the owner's word). */
+  addAccount(value: string, marketplace: string): Promise<void>;
   extensionPage(path: string): Promise<Page>;
   /** Requests to anything not served by a fixture (each was aborted). */
   offsiteRequests: string[];
@@ -148,12 +208,13 @@ export async function launchGuard(options: { lang?: 'en' | 'ja'; extraExtensions
     async banner(page, timeoutMs = 10_000) {
       const host = page.locator('[data-account-guard="banner"]');
       await host.first().waitFor({ state: 'attached', timeout: timeoutMs });
-      return host.first().evaluate((el: Element) => ({
+      const attrs = await host.first().evaluate((el: Element) => ({
         kind: el.getAttribute('data-kind'),
         severity: el.getAttribute('data-severity'),
         count: el.getAttribute('data-count'),
-        text: (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(),
       }));
+      const text = await inBanner<string>(page, 'function () { return this.textContent || ""; }');
+      return { ...attrs, text: text.replace(/\s+/g, ' ').trim() };
     },
     async noBanner(page, waitMs = 1500) {
       await page.waitForTimeout(waitMs);
@@ -197,6 +258,15 @@ export async function launchGuard(options: { lang?: 'en' | 'ja'; extraExtensions
       await cdp.detach();
       await page.close();
       workerStopped = true;
+    },
+    async addAccount(value, marketplace) {
+      const page = await guard.extensionPage('src/options/index.html');
+      const reply = await page.evaluate(
+        (m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome.runtime.sendMessage(m),
+        { type: 'add-account', account: { kind: value.includes('@') ? 'email' : 'phone', value }, marketplace },
+      );
+      await page.close();
+      if (!reply?.ok) throw new Error(`add-account refused: ${JSON.stringify(reply)}`);
     },
     async extensionPage(path) {
       const page = await context.newPage();
