@@ -255,7 +255,7 @@ export type AccountOrigin =
   | 'user'; // trusted or added by the user
 
 export interface KnownAccount {
-  /** Truncated salted SHA-256 of the normalised identifier (hex). */
+  /** Stretched salted fingerprint of the normalised identifier (core/fingerprint, 16 hex; 12 hex: a legacy one, core/legacy-ids). */
   id: string;
   kind: AccountKind;
   hint: string;
