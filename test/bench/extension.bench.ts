@@ -205,7 +205,7 @@ describe('extension in Chromium', () => {
       rmSync(plainDir, { recursive: true, force: true });
       await g.close();
     }
-  }, 600_000);
+  }, 1_200_000);
 });
 
 declare const chrome: {
