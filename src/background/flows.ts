@@ -5,6 +5,7 @@
 
 import { browser } from '../platform/browser';
 import { serialQueue } from '../core/serial';
+import { flowKey } from '../core/storage-keys';
 
 interface Flow {
   typed: { id: string; at: number }[];
@@ -14,7 +15,7 @@ interface Flow {
 }
 
 const serial = serialQueue();
-const key = (tabId: number) => `flow:${tabId}`;
+const key = flowKey;
 /** Observations a tab may report per minute before it is ignored. */
 export const MAX_REPORTS_PER_MINUTE = 60;
 

@@ -4,7 +4,7 @@
 
 import { browser } from '../platform/browser';
 import { setChecklistStep } from '../core/checklist';
-import { buildExport, listingRecords, parseExport } from '../core/export';
+import { buildExport, parseExport } from '../core/export';
 import { fingerprint, maskAccount, newSalt } from '../core/fingerprint';
 import { applyAccountAction, ownAccount } from '../core/judge-signin';
 import { marketplaceById } from '../core/marketplaces';
@@ -48,33 +48,25 @@ async function addAccount(raw: RawAccount, marketplaceId: string): Promise<Reply
   });
 }
 
-async function listingKeys(): Promise<string[]> {
-  return Object.keys(listingRecords(await browser.storage.local.get(null)));
-}
-
 /** Replace the state and the listing records with a validated export; a bad file changes nothing. */
 async function importState(text: string): Promise<Reply> {
   const parsed = parseExport(text);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   // Same lock order as the listing watch (listing records, then state), so neither waits on the other forever.
-  return withListings(() =>
-    change(async () => {
-      const stale = (await listingKeys()).filter((k) => !(k in parsed.listings));
-      if (Object.keys(parsed.listings).length) await browser.storage.local.set(parsed.listings);
-      if (stale.length) await browser.storage.local.remove(stale);
-      return parsed.state;
-    }),
+  // One atomic write of the state and the file's listing records; the records it does not hold are swept after.
+  const next = await withListings(() =>
+    updateState(() => ({ state: parsed.state, result: parsed.state, alsoWrite: parsed.listings, replaceListings: Object.keys(parsed.listings) })),
   );
+  return { ok: true, state: publicState(next) };
 }
 
 async function resetState(): Promise<Reply> {
-  return withListings(() =>
-    change(async () => {
-      const keys = await listingKeys();
-      if (keys.length) await browser.storage.local.remove(keys);
-      return emptyState(newSalt());
-    }),
-  );
+  // A new salt: every listing record (made with the old one) is swept after the one write of the fresh state.
+  const next = await withListings(() => updateState(() => {
+    const state = emptyState(newSalt());
+    return { state, result: state, replaceListings: [] };
+  }));
+  return { ok: true, state: publicState(next) };
 }
 
 export async function handlePagesMessage(msg: PagesMessage): Promise<Reply> {

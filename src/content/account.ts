@@ -7,6 +7,7 @@
 import { isSellerHost } from '../core/marketplaces';
 import { accountPageKind, changeFormField, readAccountPage } from '../pages/account';
 import type { AccountPageKind } from '../core/types';
+import { watchHealth } from './health';
 import { report, send, watchPage } from './report';
 
 function noteChangeForm(kind: AccountPageKind, form: Element | null): void {
@@ -29,8 +30,10 @@ if (kind) {
     true,
   );
   // Parts of these pages render after load (order cards, Seller Central widgets).
+  const health = watchHealth(kind);
   watchPage(() => {
     const observation = readAccountPage(kind, document);
+    if (observation) health.yielded();
     if (observation) void report(observation);
   });
 }

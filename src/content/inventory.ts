@@ -5,16 +5,19 @@
 
 import { isInventoryLoading, readInventoryPage } from '../pages/inventory';
 import { readUploadStatusPage } from '../pages/upload-status';
+import { watchHealth } from './health';
 import { report } from './report';
 
 /** Quiet time after the last change before the table counts as settled. */
 const SETTLE_MS = 600;
 
 const isUploadPage = /\/listing\/(status|upload)/.test(location.pathname);
+const health = watchHealth(isUploadPage ? 'upload-status' : 'inventory');
 
 function read(): void {
   if (isInventoryLoading(document)) return; // a later mutation brings the rows
   const observation = isUploadPage ? readUploadStatusPage(document) : readInventoryPage(document);
+  if (observation) health.yielded();
   if (observation) void report(observation); // report() skips an observation identical to the last one
 }
 

@@ -4,6 +4,7 @@
 // stranger's on the next step). Built as one self-contained script.
 
 import { findAccountInput, readSignInPage, readTypedAccount } from '../pages/signin';
+import { watchHealth } from './health';
 import { report, send, watchPage } from './report';
 
 let lastTyped = '';
@@ -29,7 +30,9 @@ document.addEventListener(
 document.addEventListener('submit', () => noteTyped(findAccountInput(document)), true);
 
 // Some steps render parts after load (the account switcher, the unified claim step).
+const health = watchHealth('signin');
 watchPage(() => {
   const observation = readSignInPage(document);
+  if (observation) health.yielded();
   if (observation) void report(observation);
 });

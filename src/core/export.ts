@@ -5,9 +5,10 @@
 // account again. Pure: building, and strictly validating before anything is
 // replaced.
 
+import * as v from 'valibot';
 import { utcDay } from './days';
-import { LISTINGS_PREFIX } from './listings';
 import { loadState } from './state';
+import { LISTINGS_PREFIX } from './storage-keys';
 import type { StoredState } from './types';
 
 export const EXPORT_FORMAT = 'account-guard-for-amazon/export';
@@ -15,10 +16,20 @@ export const EXPORT_VERSION = 1;
 /** storage.local holds 10 MB without unlimitedStorage; a bigger file cannot be ours. */
 export const MAX_EXPORT_CHARS = 10 * 1024 * 1024;
 
-export interface ExportFile {
-  format: typeof EXPORT_FORMAT;
-  version: typeof EXPORT_VERSION;
-  exportedAt: string;
+/**
+ * The file's top level. The state inside is checked by loadState (so an older
+ * schema is upgraded exactly as a stored one is); each listing record is an
+ * object under a `listings:` key (its rows are read by the listing store).
+ */
+export const ExportFileSchema = v.object({
+  format: v.literal(EXPORT_FORMAT),
+  version: v.literal(EXPORT_VERSION),
+  exportedAt: v.string(),
+  state: v.unknown(),
+  listings: v.optional(v.record(v.pipe(v.string(), v.startsWith(LISTINGS_PREFIX)), v.looseObject({})), {}),
+});
+
+export interface ExportFile extends Omit<v.InferOutput<typeof ExportFileSchema>, 'state' | 'listings'> {
   state: StoredState;
   listings: Record<string, unknown>;
 }
@@ -27,8 +38,6 @@ export type ImportResult =
   | { ok: true; state: StoredState; listings: Record<string, unknown> }
   /** `error` is a _locales key saying what is wrong with the file. */
   | { ok: false; error: string };
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Only the state's own fields, in case anything else ever rides along. */
 function stateOnly(s: StoredState): StoredState {
@@ -42,6 +51,7 @@ function stateOnly(s: StoredState): StoredState {
     sellers: s.sellers,
     snapshots: s.snapshots,
     checklist: s.checklist,
+    health: s.health,
   };
 }
 
@@ -74,14 +84,15 @@ export function parseExport(text: string): ImportResult {
   } catch {
     return { ok: false, error: 'exportErrorNotJson' };
   }
-  if (!isObj(file) || file.format !== EXPORT_FORMAT) return { ok: false, error: 'exportErrorNotExport' };
-  if (file.version !== EXPORT_VERSION) return { ok: false, error: 'exportErrorVersion' };
-  // An older schema is upgraded exactly as the stored state would be.
-  const loaded = loadState(file.state);
-  if (loaded.kind !== 'ok' && loaded.kind !== 'migrated') return { ok: false, error: 'exportErrorInvalidState' };
-  const listings = file.listings ?? {};
-  if (!isObj(listings) || !Object.entries(listings).every(([k, v]) => k.startsWith(LISTINGS_PREFIX) && typeof v === 'object' && v !== null)) {
-    return { ok: false, error: 'exportErrorInvalidListings' };
+  const parsed = v.safeParse(ExportFileSchema, file);
+  if (!parsed.success) {
+    const where = v.getDotPath(parsed.issues[0]!) ?? '';
+    if (where === '' || where === 'format') return { ok: false, error: 'exportErrorNotExport' };
+    if (where === 'version') return { ok: false, error: 'exportErrorVersion' };
+    return { ok: false, error: where.startsWith('listings') ? 'exportErrorInvalidListings' : 'exportErrorNotExport' };
   }
-  return { ok: true, state: stateOnly(loaded.state), listings };
+  // An older schema is upgraded exactly as the stored state would be.
+  const loaded = loadState(parsed.output.state);
+  if (loaded.kind !== 'ok' && loaded.kind !== 'migrated') return { ok: false, error: 'exportErrorInvalidState' };
+  return { ok: true, state: stateOnly(loaded.state), listings: parsed.output.listings };
 }

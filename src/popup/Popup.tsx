@@ -1,4 +1,5 @@
-// The toolbar popup: "am I safe?" — overall status, open alerts with actions,
+// The toolbar popup: "am I safe?" — whether the guard can watch (host access,
+// storage, pages it cannot read) and the overall status, open alerts with actions,
 // known accounts with their hygiene, what the watches remember, and the
 // takeover checklist.
 import { browser } from '../platform/browser';
@@ -9,10 +10,13 @@ import { t } from '../ui/i18n';
 import { Notices } from '../ui/Notices';
 import { StatusLine } from '../ui/StatusLine';
 import { useGuardState } from '../ui/useGuardState';
+import { useGuardStatus } from '../ui/useGuardStatus';
+import { WatchHealth } from '../ui/WatchHealth';
 import { Watched } from '../ui/Watched';
 
 export function Popup({ now }: { now?: number } = {}) {
   const [value, act] = useGuardState();
+  const [status, refreshStatus] = useGuardStatus();
   return (
     <>
       <main>
@@ -21,11 +25,12 @@ export function Popup({ now }: { now?: number } = {}) {
         {value.status === 'error' && <p role="alert">{t('popupError')}</p>}
         {value.status === 'ready' && (
           <>
-            <StatusLine alerts={value.state.alerts} />
+            <StatusLine alerts={value.state.alerts} health={value.state.health} status={status} refresh={refreshStatus} />
             <Notices notices={value.state.notices} act={act} />
             <AlertList alerts={value.state.alerts} act={act} />
             <AccountList accounts={value.state.accounts} settings={value.state.settings} act={act} now={now} />
             <Watched snapshots={value.state.snapshots} sellers={value.state.sellers} />
+            <WatchHealth health={value.state.health} />
             <details class="takeover" open={Object.keys(value.state.checklist).length > 0}>
               <summary>{t('openChecklist')}</summary>
               <Checklist progress={value.state.checklist} accounts={value.state.accounts} act={act} />
