@@ -7,6 +7,7 @@
 
 import * as v from 'valibot';
 import { utcDay } from './days';
+import { plain } from './schema';
 import { loadState } from './state';
 import { LISTINGS_PREFIX } from './storage-keys';
 import type { StoredState } from './types';
@@ -21,13 +22,13 @@ export const MAX_EXPORT_CHARS = 10 * 1024 * 1024;
  * schema is upgraded exactly as a stored one is); each listing record is an
  * object under a `listings:` key (its rows are read by the listing store).
  */
-export const ExportFileSchema = v.object({
+export const ExportFileSchema = plain(v.object({
   format: v.literal(EXPORT_FORMAT),
   version: v.literal(EXPORT_VERSION),
   exportedAt: v.string(),
   state: v.unknown(),
-  listings: v.optional(v.record(v.pipe(v.string(), v.startsWith(LISTINGS_PREFIX)), v.looseObject({})), {}),
-});
+  listings: v.optional(plain(v.record(v.pipe(v.string(), v.startsWith(LISTINGS_PREFIX)), v.looseObject({}))), {}),
+}));
 
 export interface ExportFile extends Omit<v.InferOutput<typeof ExportFileSchema>, 'state' | 'listings'> {
   state: StoredState;

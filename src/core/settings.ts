@@ -4,6 +4,7 @@
 
 import * as v from 'valibot';
 import { MARKETPLACES } from './marketplaces';
+import { plain } from './schema';
 
 export type ListingSettings = v.InferOutput<typeof ListingSettingsSchema>;
 export type Settings = v.InferOutput<typeof SettingsSchema>;
@@ -92,23 +93,25 @@ export const SettingsSchema = v.object({
 });
 
 /** What the options page may change: known fields only, whole numbers within their limits. */
-export const SettingsPatchSchema = v.strictObject({
+export const SettingsPatchSchema = plain(v.strictObject({
   passwordAgeDays: typed('passwordAgeDays'),
   dormancyDays: typed('dormancyDays'),
   notifications: v.optional(v.boolean()),
   disabledMarketplaces: v.optional(v.pipe(v.array(v.picklist(MARKET_IDS)), v.maxLength(MARKETPLACES.length))),
   listing: v.optional(
-    v.strictObject({
-      bulkCount: typed('listing.bulkCount'),
-      bulkWindowHours: typed('listing.bulkWindowHours'),
-      underpricedPercent: typed('listing.underpricedPercent'),
-      medianPercent: typed('listing.medianPercent'),
-      dormantDays: typed('listing.dormantDays'),
-      priceDropPercent: typed('listing.priceDropPercent'),
-      quantityJumpFactor: typed('listing.quantityJumpFactor'),
-    }),
+    plain(
+      v.strictObject({
+        bulkCount: typed('listing.bulkCount'),
+        bulkWindowHours: typed('listing.bulkWindowHours'),
+        underpricedPercent: typed('listing.underpricedPercent'),
+        medianPercent: typed('listing.medianPercent'),
+        dormantDays: typed('listing.dormantDays'),
+        priceDropPercent: typed('listing.priceDropPercent'),
+        quantityJumpFactor: typed('listing.quantityJumpFactor'),
+      }),
+    ),
   ),
-});
+}));
 
 const isNumberField = (f: string): f is NumberField => f in SETTING_LIMITS;
 

@@ -6,6 +6,7 @@
 // pages only, never by the content scripts.
 
 import * as v from 'valibot';
+import { plain } from './schema';
 import { SettingsSchema } from './settings';
 import type { AccountKind, AlertKind, AlertStatus, ClaimSource, Severity } from './types';
 
@@ -129,7 +130,7 @@ export const PageSnapshotSchema = v.object({
   firstSeenAt: num(),
   lastSeenAt: num(),
   /** Per field: salted hash of the value and its masked hint. */
-  fields: v.record(str(), v.object({ hash: str(), hint: str() })),
+  fields: plain(v.record(str(), v.object({ hash: str(), hint: str() }))),
 });
 
 // -------------------------------------------------------------- watch health
@@ -158,7 +159,7 @@ export const CONCERN_SCHEMAS = {
   sellers: v.array(SellerWatchSchema),
   snapshots: v.array(PageSnapshotSchema),
   /** Incident checklist: step key -> when the user ticked it. */
-  checklist: v.record(str(), num()),
+  checklist: plain(v.record(str(), num())),
   health: v.array(HealthEntrySchema),
 };
 
