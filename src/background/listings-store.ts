@@ -7,6 +7,7 @@
 
 import { browser } from '../platform/browser';
 import * as v from 'valibot';
+import { MAX_LISTING_RECORDS } from '../core/budget';
 import { decodeListings, encodeListings, type KnownListings } from '../core/listings';
 import { listingsKey } from '../core/storage-keys';
 import { addNotice, isQuotaError, noteWriteFailure } from './store';
@@ -15,11 +16,9 @@ import { serialQueue } from '../core/serial';
 /**
  * Records kept per seller and marketplace. Past this the oldest records are
  * dropped (never pending ones), so catalogues cannot fill the 10 MB that
- * storage.local allows without `unlimitedStorage`: two sellers at the cap
- * (~3.7 MB each) and the state at its 1 MB budget stay under it
- * (test/unit/background/quota.test.ts).
+ * storage.local allows without `unlimitedStorage` (the budget: core/budget).
  */
-export const MAX_RECORDS = 100_000;
+export const MAX_RECORDS = MAX_LISTING_RECORDS;
 /** Upload batch keys remembered per seller (the upload page lists recent ones only). */
 const MAX_BATCHES = 2000;
 

@@ -6,6 +6,12 @@
 
 import type { Alert, AlertRow } from './types';
 
+/**
+ * Listing records kept per seller and marketplace (background/listings-store):
+ * two sellers at the cap (~4 MB each) and the state at its budget stay under
+ * storage.local's 10 MB (test/unit/background/quota.test.ts).
+ */
+export const MAX_LISTING_RECORDS = 100_000;
 /** Alerts kept in the log; the oldest settled ones go first. */
 export const MAX_ALERTS = 500;
 /** An open alert with its rows (JSON, UTF-8). The popup shows at most 20 rows of one alert. */

@@ -7,8 +7,7 @@ import { encodeListings, listingKey, type KnownListings } from '../../src/core/l
 import { listingsKey } from '../../src/core/storage-keys';
 import type { Alert, StoredState } from '../../src/core/types';
 import { account, alert, state, SALT } from './states';
-import { MAX_RECORDS } from '../../src/background/listings-store';
-import { MAX_ALERTS } from '../../src/core/budget';
+import { MAX_ALERTS, MAX_LISTING_RECORDS as MAX_RECORDS } from '../../src/core/budget';
 
 const TITLE = '【2026年最新モデル】ワイヤレスイヤホン Bluetooth 5.4 ノイズキャンセリング 防水 長時間再生 高音質 マイク付き 片耳 両耳 対応 スポーツ ランニング 通勤 通学';
 
