@@ -11,26 +11,33 @@ import { INVENTORY_PATHS, UPLOAD_STATUS_PATHS } from './src/pages/page-types';
 type Target = 'chrome' | 'firefox';
 const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
 
+type RunAt = 'document_start' | 'document_end' | 'document_idle';
+
+/** The account pages' match patterns (retail and Seller Central). */
+const ACCOUNT_MATCHES = [...matchPatterns(accountPathPatterns('retail'), { retail: true }), ...matchPatterns(accountPathPatterns('seller'), { seller: true })];
+
 /**
- * Every content script and where it runs; each is built as one self-contained
- * file (no loader hop, no web-accessible chunks a page could probe).
+ * Every content script, where it runs and when; each is built as one
+ * self-contained file (no loader hop, no web-accessible chunks a page could probe).
  */
-const CONTENT_SCRIPTS: { js: string; matches: string[] }[] = [
-  { js: 'src/content/signin.ts', matches: signInMatchPatterns() },
+const CONTENT_SCRIPTS: { js: string; matches: string[]; exclude_matches?: string[]; run_at: RunAt }[] = [
+  // Sign-in flow: from document_start, so the account is read as the parser adds it and the warning shows before the user types.
+  // Not on the account pages under /ap/ (Login & Security, /ap/cnep): the account script reads those, and one page loads one script.
+  {
+    js: 'src/content/signin.ts',
+    matches: signInMatchPatterns(),
+    exclude_matches: ACCOUNT_MATCHES.filter((m) => /\/a[px]\//.test(new URL(m.replace('*', 'x')).pathname)),
+    run_at: 'document_start',
+  },
   // Listing watch: Manage All Inventory (classic /inventory, /hz/inventory; current /myinventory/) and upload status.
   {
     js: 'src/content/inventory.ts',
     matches: matchPatterns([...INVENTORY_PATHS, ...UPLOAD_STATUS_PATHS], { seller: true }),
+    run_at: 'document_end',
   },
   // Account-change watch: Login & Security, addresses, 2SV, orders; Seller Central profile, deposit, notifications, users.
-  // /ap/cnep* also runs the sign-in script; its extractor finds no sign-in step there and stays silent.
-  {
-    js: 'src/content/account.ts',
-    matches: [
-      ...matchPatterns(accountPathPatterns('retail'), { retail: true }),
-      ...matchPatterns(accountPathPatterns('seller'), { seller: true }),
-    ],
-  },
+  // document_start only registers the watch (no work); the first read waits for DOMContentLoaded.
+  { js: 'src/content/account.ts', matches: ACCOUNT_MATCHES, run_at: 'document_start' },
 ];
 
 /** Where the build goes: dist/<browser>, or DIST_DIR/<browser> for parallel builds. */
@@ -39,12 +46,19 @@ export const distDir = (browser: Target) => `${process.env.DIST_DIR ?? 'dist'}/$
 export function buildManifest(browser: Target) {
   const manifest: Record<string, unknown> = structuredClone(baseManifest);
   manifest.host_permissions = hostPermissionPatterns();
-  manifest.content_scripts = CONTENT_SCRIPTS.map(({ js, matches }) => ({
+  manifest.content_scripts = CONTENT_SCRIPTS.map(({ js, matches, exclude_matches, run_at }) => ({
     matches,
+    ...(exclude_matches?.length ? { exclude_matches } : {}),
     js: [js],
-    run_at: 'document_end',
+    run_at,
     all_frames: false,
   }));
+  // Phishing guard (issue 10): GRANT_ALL_URLS=1 builds a test extension that holds the optional
+  // all-sites permission from the start (Chromium grants host_permissions at load), for e2e tests.
+  if (process.env.GRANT_ALL_URLS === '1') {
+    manifest.host_permissions = [...hostPermissionPatterns(), ...baseManifest.optional_host_permissions];
+    delete manifest.optional_host_permissions;
+  }
   if (browser === 'firefox') {
     // Firefox runs MV3 background code as event-page scripts, not a service worker.
     manifest.background = { scripts: [baseManifest.background.service_worker], type: 'module' };
@@ -60,14 +74,34 @@ export function buildManifest(browser: Target) {
   return manifest;
 }
 
+/**
+ * Phishing guard (issue 10): its script is injected through the scripting API, which needs no
+ * web-accessible copy; crxjs lists dynamic scripts as web-accessible anyway, so pages could probe
+ * for it. Dropped here.
+ */
+const guardNotWebAccessible = {
+  name: 'account-guard:guard-not-web-accessible',
+  enforce: 'post' as const,
+  renderCrxManifest(manifest: { web_accessible_resources?: { resources: string[] }[] }) {
+    const war = (manifest.web_accessible_resources ?? [])
+      .map((r) => ({ ...r, resources: r.resources.filter((f) => !f.includes('phishing-guard')) }))
+      .filter((r) => r.resources.length > 0);
+    if (war.length) manifest.web_accessible_resources = war;
+    else delete manifest.web_accessible_resources;
+    return manifest;
+  },
+};
+
 export default defineConfig({
   plugins: [
     preact(),
     crx({
       manifest: buildManifest(target) as never,
       browser: target,
-      contentScripts: { standaloneFiles: CONTENT_SCRIPTS.map((c) => c.js) },
+      // The phishing guard's script is registered at run time (background/phishing.ts), not listed here.
+      contentScripts: { standaloneFiles: [...CONTENT_SCRIPTS.map((c) => c.js), 'src/content/phishing-guard.ts'] },
     }),
+    guardNotWebAccessible,
   ],
   build: {
     outDir: distDir(target),
@@ -75,6 +109,6 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     // Pages the manifest does not list (crxjs builds the listed ones).
-    rollupOptions: { input: { welcome: 'src/welcome/index.html' } },
+    rollupOptions: { input: { welcome: 'src/welcome/index.html', warning: 'src/warning/index.html' } },
   },
 });

@@ -25,6 +25,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      // Real Firefox ESR over WebDriver BiDi (test/firefox/harness.ts), after a build.
+      {
+        extends: true,
+        test: {
+          name: 'firefox',
+          include: ['test/firefox/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+          // One Firefox at a time: the machine has two cores.
+          fileParallelism: false,
+        },
+      },
       // Benchmarks: printed figures, not part of `npm test` (run by `npm run bench`).
       {
         extends: true,

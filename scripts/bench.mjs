@@ -43,10 +43,31 @@ function closure(entry, seen = new Set()) {
 const gz = (files) => [...files].reduce((sum, f) => sum + gzipSync(readFileSync(join(CHROME, f)), { level: 9 }).length, 0);
 const manifest = JSON.parse(readFileSync(join(CHROME, 'manifest.json'), 'utf8'));
 const bundles = [
-  ...manifest.content_scripts.flatMap((cs) => cs.js).map((js) => ({ name: `content script ${js}`, files: closure(js), target: 12 * 1024 })),
+  ...manifest.content_scripts.flatMap((cs) => cs.js).map((js) => ({ name: `content script ${js}`, files: closure(js), target: null })),
   { name: `popup ${manifest.action.default_popup}`, files: closure(manifest.action.default_popup), target: 40 * 1024 },
   { name: `background ${manifest.background.service_worker}`, files: closure(manifest.background.service_worker), target: null },
 ];
+
+/** A match pattern (scheme://host/path with *) as a regular expression over URLs. */
+const patternRe = (p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+/**
+ * Everything one page loads, per page: every URL a match pattern names
+ * (its * filled in), the content scripts the manifest injects there
+ * (exclude_matches honoured), gzip of their files together. The worst page is
+ * the figure; the target is 12 KB.
+ */
+function perPageContentScripts() {
+  const urls = new Set(manifest.content_scripts.flatMap((cs) => cs.matches.map((m) => m.replace(/\*/g, 'x'))));
+  let worst = { url: '', bytes: 0, scripts: [] };
+  for (const url of urls) {
+    const scripts = manifest.content_scripts.filter((cs) => cs.matches.some((m) => patternRe(m).test(url)) && !(cs.exclude_matches ?? []).some((m) => patternRe(m).test(url)));
+    const files = new Set(scripts.flatMap((cs) => cs.js.flatMap((js) => [...closure(js)])));
+    const bytes = gz(files);
+    if (bytes > worst.bytes) worst = { url, bytes, scripts: scripts.flatMap((cs) => cs.js) };
+  }
+  return worst;
+}
+const worstPage = perPageContentScripts();
 
 // --------------------------------------------------- in-browser benchmarks
 
@@ -74,10 +95,11 @@ const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
 const row = (figure, value, target, ok) => rows.push({ figure, value, target, verdict: ok === null ? '—' : ok ? 'ok' : 'over' });
 
 for (const p of find('page-load')) {
-  row(`page load with / without the extension, ${p.page} fixture (median of ${p.loads}; two browsers)`, `${p.ratio.toFixed(3)} (${ms(p.withMs)} / ${ms(p.withoutMs)})`, '≤ 1.05', p.ratio <= 1.05);
-  row(`… same browser, page where the content script runs / same page where none runs`, `${p.scriptRatio.toFixed(3)} (${ms(p.withMs)} / ${ms(p.controlMs)})`, '≤ 1.05', p.scriptRatio <= 1.05);
+  row(`page load, ${p.page}: extension / empty-content-script control (median of ${p.loads}, rotating)`, `${p.ratio.toFixed(3)} (${ms(p.withMs)} / ${ms(p.controlMs)})`, '≤ 1.02', p.ratio <= 1.02);
+  row(`… extension / no extension at all`, `${p.bareRatio.toFixed(3)} (${ms(p.withMs)} / ${ms(p.withoutMs)})`, '—', null);
+  row(`… page main-thread script time, extension / control (CDP ScriptDuration)`, `${ms(p.scriptWithMs)} / ${ms(p.scriptControlMs)}`, '—', null);
 }
-for (const b of find('banner')) row(`DOMContentLoaded → banner, ${b.page} (median of ${b.loads}, max ${ms(b.maxMs)})`, ms(b.medianMs), '≤ 50 ms', b.medianMs <= 50);
+for (const b of find('banner')) row(`DOMContentLoaded → banner, ${b.page} (median of ${b.loads}, max ${ms(b.maxMs)}; < 0 = before it)`, ms(b.medianMs), '≤ 50 ms', b.medianMs <= 50);
 
 // The listing watch's own bench prints "listing watch, 10,000 rows vs 100,000 known (median of 7, Chromium): extraction …, judging …, total X ms".
 for (const m of clean.matchAll(/^listing watch, ([\d,]+) rows vs ([\d,]+) known \(median of (\d+), (\w+)\): extraction ([\d.]+) ms, judging ([\d.]+) ms, total ([\d.]+) ms/gm)) {
@@ -85,6 +107,7 @@ for (const m of clean.matchAll(/^listing watch, ([\d,]+) rows vs ([\d,]+) known 
   const ten = rowsN === '10,000';
   row(`extraction + judging, ${rowsN} rows vs ${known} known (${where}, median of ${runs}; ${extract} + ${judge} ms)`, `${total} ms`, ten && where === 'Chromium' ? '≤ 50 ms' : '—', ten && where === 'Chromium' ? Number(total) <= 50 : null);
 }
+row(`gzip content scripts one page loads, worst page (${worstPage.url.replace(/^https:\/\//, '')}: ${worstPage.scripts.join(' + ')})`, kb(worstPage.bytes), `≤ ${kb(12 * 1024)}`, worstPage.bytes <= 12 * 1024);
 for (const b of bundles) row(`gzip ${b.name} + what it loads (${b.files.size} file${b.files.size === 1 ? '' : 's'})`, kb(gz(b.files)), b.target ? `≤ ${kb(b.target)}` : '—', b.target ? gz(b.files) <= b.target : null);
 for (const s of find('storage')) row(`storage per known listing (${s.listings.toLocaleString('en-US')} listings, ${s.bytes.toLocaleString('en-US')} bytes in ${s.keys} key)`, s.perListing === null ? 'n/a' : `${s.perListing.toFixed(1)} bytes`, '≤ 64 bytes', s.perListing !== null && s.perListing <= 64);
 for (const m of clean.matchAll(/^listing store, ([\d,]+) records: ([\d.]+) MB \(([\d.]+) bytes each\), decode ([\d.]+) ms, encode ([\d.]+) ms/gm)) {

@@ -4,6 +4,7 @@
 
 import { acceptAccountChanges } from '../core/judge-account';
 import { applyAlertAction } from '../core/judge-signin';
+import { acceptTrustedPasskeys } from '../core/judge-passkeys';
 import type { AlertAction, StoredState } from '../core/types';
 import { acceptTrustedListings } from './listings';
 import { updateState } from './store';
@@ -13,6 +14,7 @@ export async function settleAlerts(alertIds: readonly string[], action: AlertAct
   const next = await updateState((s) => {
     let changed = applyAlertAction(s, alertIds, action, now);
     if (action === 'trust') changed = acceptAccountChanges(changed, alertIds, now);
+    if (action === 'trust') changed = acceptTrustedPasskeys(changed, alertIds);
     return { state: changed, result: changed };
   });
   // Listing records live apart from the state, in their own serialised store.

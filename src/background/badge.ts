@@ -4,14 +4,14 @@
 // the stored state made elsewhere (an import, a test seeding storage).
 
 import { browser } from '../platform/browser';
-import { badgeFor } from '../core/badge';
+import { ADD_ACCOUNT_BADGE, badgeFor } from '../core/badge';
 import { unreadablePages } from '../core/health';
 import { touchesState } from '../core/storage-keys';
 import type { StoredState } from '../core/types';
 import { accessMissing } from './permissions';
 import { readState, storageProblem } from './store';
 
-export async function showBadge(state: Pick<StoredState, 'alerts' | 'health'>): Promise<void> {
+export async function showBadge(state: Pick<StoredState, 'alerts' | 'health'> & { accounts?: readonly unknown[] }): Promise<void> {
   const problem = await storageProblem();
   const { text, colour } = badgeFor(state, {
     accessMissing: accessMissing(),
@@ -20,6 +20,8 @@ export async function showBadge(state: Pick<StoredState, 'alerts' | 'health'>): 
   });
   await browser.action.setBadgeBackgroundColor({ color: colour });
   await browser.action.setBadgeText({ text });
+  // The tooltip says what the "+" asks for.
+  await browser.action.setTitle({ title: browser.i18n.getMessage(text === ADD_ACCOUNT_BADGE ? 'badgeAddAccountTitle' : 'extActionTitle') });
 }
 
 /** Read the current state (repairing it if need be) and show it. */

@@ -1,15 +1,22 @@
 // Per-tab sign-in flow memory in storage.session (survives a stopped worker,
 // gone when the browser closes): which accounts the user typed on the email
-// step, which account the flow is signing in, and a rate limit per tab.
-// Holds fingerprints only.
+// step, which account the flow is signing in (fingerprint and masked hint, for
+// learning it once the sign-in is proven), the alert ids offered to the tab's
+// banners (the only ones the tab may act on), and a rate limit per tab.
+// Holds fingerprints and masked hints only.
 
 import { browser } from '../platform/browser';
 import { serialQueue } from '../core/serial';
 import { flowKey } from '../core/storage-keys';
+import type { Claim } from '../core/judge-signin';
 
 interface Flow {
   typed: { id: string; at: number }[];
   claimedId: string | null;
+  /** The account the flow is signing in, as shown on the password step. */
+  claimed?: Claim | null;
+  /** Alert ids sent to this tab in banners (newest last). */
+  offered?: string[];
   windowStart: number;
   count: number;
 }
@@ -47,12 +54,35 @@ export async function typedRecently(tabId: number, now: number, windowMinutes: n
   return new Set(f.typed.filter((t) => t.at >= since).map((t) => t.id));
 }
 
-export function rememberClaimed(tabId: number, id: string): Promise<Flow> {
-  return change(tabId, (f) => ({ ...f, claimedId: id }));
+export function rememberClaimed(tabId: number, claim: Claim): Promise<Flow> {
+  return change(tabId, (f) => ({ ...f, claimedId: claim.id, claimed: claim }));
 }
 
 export async function claimedInFlow(tabId: number): Promise<string | null> {
   return (await serial(() => read(tabId))).claimedId;
+}
+
+/** The account (fingerprint and hint) the tab's flow is signing in, if the password step showed one. */
+export async function claimInFlow(tabId: number): Promise<Claim | null> {
+  return (await serial(() => read(tabId))).claimed ?? null;
+}
+
+/** Alert ids at most remembered per tab. */
+const MAX_OFFERED = 200;
+
+/** These alert ids were sent to this tab in a banner: the tab may act on them. */
+export async function rememberOffered(tabId: number, alertIds: readonly string[]): Promise<void> {
+  if (alertIds.length === 0) return;
+  await change(tabId, (f) => {
+    const kept = (f.offered ?? []).filter((id) => !alertIds.includes(id));
+    return { ...f, offered: [...kept, ...alertIds].slice(-MAX_OFFERED) };
+  });
+}
+
+/** Whether every one of these alert ids was offered to this tab. */
+export async function wereOffered(tabId: number, alertIds: readonly string[]): Promise<boolean> {
+  const offered = new Set((await serial(() => read(tabId))).offered ?? []);
+  return alertIds.length > 0 && alertIds.every((id) => offered.has(id));
 }
 
 /** Count one report from a tab; false once it has sent too many this minute. */

@@ -9,15 +9,18 @@ import type { Reply } from '../core/types';
 import { followStoredState, refreshBadge, showBadge } from './badge';
 import { handleUnreadable, noteObservationRead } from './health';
 import { checkAccess, listenForAccessChanges, onAccessChange } from './permissions';
-import { allowReport, forgetTab } from './flows';
+import { allowReport, forgetTab, rememberOffered, wereOffered } from './flows';
 import { handleObservation } from './observations';
-import { handleTyped } from './signin';
+import { handlePasswordStepShown, handleSignInProven, handleSignInSubmit, handleTyped } from './signin';
+import { onSignInProven } from './signin-proof';
 import { forgetOwnerChanges, handleOwnerChange } from './owner-changes';
+import { notePasskeySetup } from './passkeys';
 import { settleAlerts } from './alert-actions';
 import { listenForNotificationClicks, notifyDangers } from './notify';
 import { handlePagesMessage, listenForInstall } from './pages';
 import { marketplaceForHost } from '../core/marketplaces';
 import { onStateChange, onStorageProblem, readState, storageProblem } from './store';
+import { handlePhishingMessage, isPhishingMessage, startPhishingGuard } from './phishing';
 
 const CHECKLIST_PATH = 'src/options/index.html#checklist';
 
@@ -45,6 +48,7 @@ async function openChecklist(): Promise<void> {
 }
 
 export async function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<Reply> {
+  if (isPhishingMessage(message)) return handlePhishingMessage(message, sender); // own senders and shapes (issue 10)
   const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
   if (from.kind === 'rejected') return refuse(from.reason);
 
@@ -59,6 +63,8 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
         if (!allowed) return refuse('too many reports from this tab');
         if (disabled) return { ok: true, banner: null };
         const banner = await handleObservation(from.tabId, hostOf(sender), msg.observation);
+        // The tab may later act on these alerts, and only on these (alert-action below).
+        if (banner) await rememberOffered(from.tabId, banner.alertIds);
         await noteObservationRead(hostOf(sender), msg.observation);
         return { ok: true, banner };
       }
@@ -73,7 +79,18 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
         await handleTyped(from.tabId, hostOf(sender), msg.account);
         return { ok: true };
       case 'alert-action':
+        // A page may only answer the alerts its own banner showed; the popup and options act on any.
+        if (!(await wereOffered(from.tabId, msg.alertIds))) return refuse('alert not offered to this tab');
         await settleAlerts(msg.alertIds, msg.action);
+        return { ok: true };
+      case 'signin-submit':
+        if (!(await allowReport(from.tabId, now))) return refuse('too many reports from this tab');
+        await handleSignInSubmit(from.tabId, hostOf(sender), msg.account);
+        return { ok: true };
+      case 'password-step-shown':
+        await handlePasswordStepShown(from.tabId);
+        return { ok: true };
+      case 'wake':
         return { ok: true };
       case 'open-checklist':
         await openChecklist();
@@ -81,6 +98,7 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
       case 'owner-change':
         if (!(await allowReport(from.tabId, now))) return refuse('too many reports from this tab');
         await handleOwnerChange(from.tabId, msg.page, msg.field);
+        if (msg.field === 'passkeys') await notePasskeySetup(from.tabId);
         return { ok: true };
     }
   }
@@ -135,6 +153,9 @@ onStateChange((next, before) => {
 });
 listenForNotificationClicks();
 listenForInstall();
+// Top level, so a worker woken by the tab's navigation sees it (trust rules: learn from a proven sign-in).
+onSignInProven(handleSignInProven);
+startPhishingGuard();
 
 // Every time the worker starts (install, browser start, or woken after being
 // stopped): load (migrating or repairing) the state and restore the badge.

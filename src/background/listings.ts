@@ -4,20 +4,23 @@
 // Also settles the records when the owner accepts a new-listings alert.
 
 import { raiseAlert } from '../core/alerts';
-import { fingerprint } from '../core/fingerprint';
+import { saltedDigest } from '../core/fingerprint';
 import {
   inventoryReviewUrl,
   judgeListings,
   judgeUploads,
   LISTING_COLUMNS,
+  mergeAlertRows,
   suspectRows,
   UPLOAD_COLUMNS,
   uploadRows,
   type ListingVerdict,
 } from '../core/judge-listings';
 import { AMAZON_MARKETPLACE_IDS, listingHash, listingKey, maskSeller } from '../core/listings';
+import { timeZoneOf } from '../core/market-day';
 import { marketplaceById, marketplaceForHost } from '../core/marketplaces';
-import type { Alert, BannerSpec, Observation, SellerWatch, StoredState } from '../core/types';
+import { countKey } from '../core/plural';
+import type { Alert, AlertRow, BannerSpec, Observation, SellerWatch, StoredState } from '../core/types';
 import { readListings, withListings, writeListings } from './listings-store';
 import { readState, updateState } from './store';
 
@@ -29,15 +32,18 @@ interface Identity {
   id: string;
   marketplace: string;
   hint: string;
+  /** The masked seller account alone (hint = account + marketplace). */
+  account: string;
 }
 
 /** The seller watch's id: a salted fingerprint of seller + marketplace (never the merchant id itself). */
 async function identify(host: string, seller: string | null, marketplaceId: string | null, salt: string): Promise<Identity> {
   const market = (marketplaceId && AMAZON_MARKETPLACE_IDS[marketplaceId]) || marketplaceForHost(host)?.id || host;
-  // fingerprint() hashes `${salt}\0${kind}\0${value}`; the NUL in the value keeps it apart from any e-mail.
-  const id = await fingerprint({ kind: 'email', value: `seller\u0000${seller ?? ''}\u0000${market}` }, salt);
+  // saltedDigest() hashes `${salt}\0${kind}\0${value}`; the NUL in the value keeps it apart from any e-mail.
+  // Fast, not stretched: the merchant token is public and the `listings:<id>` records are keyed by this id.
+  const id = await saltedDigest({ kind: 'email', value: `seller\u0000${seller ?? ''}\u0000${market}` }, salt);
   const name = maskSeller(seller);
-  return { id, marketplace: market, hint: name ? `${name} (${market})` : market };
+  return { id, marketplace: market, hint: name ? `${name} (${market})` : market, account: name };
 }
 
 function putWatch(state: StoredState, watch: SellerWatch): StoredState {
@@ -45,15 +51,28 @@ function putWatch(state: StoredState, watch: SellerWatch): StoredState {
   return { ...state, sellers: [...others, watch] };
 }
 
-function listingBanner(verdict: ListingVerdict, identity: Identity, alertId: string | null, host: string, ui: InventoryObs['ui'], rows: BannerSpec['rows']): BannerSpec {
-  if (verdict.firstVisit) {
+/** "Now watching N listings of seller account X on amazon.co.jp" (the account is unnamed when the page does not say). */
+function watchingReason(verdict: ListingVerdict, identity: Identity) {
+  const n = verdict.watch.listingCount;
+  return identity.account
+    ? { key: countKey('listingWatchingBody', n), subs: [String(n), identity.account, identity.marketplace] }
+    : { key: countKey('listingWatchingBodyUnnamed', n), subs: [String(n), identity.marketplace] };
+}
+
+/**
+ * The banner: on a first visit "now watching" (with the suspects, as a
+ * warning, when the first look already shows a takeover); otherwise the
+ * alert with every row it lists, so the banner shows what "accept" accepts.
+ */
+function listingBanner(verdict: ListingVerdict, identity: Identity, alertId: string | null, host: string, ui: InventoryObs['ui'], rows: AlertRow[]): BannerSpec {
+  if (verdict.firstVisit && !verdict.severity) {
     return {
       kind: 'watching-listings',
       severity: 'info',
       hints: [identity.hint],
       alertIds: [],
       count: verdict.watch.listingCount,
-      reasons: [{ key: 'listingWatchingBody', subs: [String(verdict.watch.listingCount)] }],
+      reasons: [watchingReason(verdict, identity)],
     };
   }
   return {
@@ -61,12 +80,19 @@ function listingBanner(verdict: ListingVerdict, identity: Identity, alertId: str
     severity: verdict.severity ?? 'warning',
     hints: [identity.hint],
     alertIds: alertId ? [alertId] : [],
-    count: verdict.suspects.length,
-    reasons: verdict.reasons,
+    count: rows.length,
+    reasons: verdict.firstVisit ? [watchingReason(verdict, identity), ...verdict.reasons] : verdict.reasons,
     rows,
     columns: LISTING_COLUMNS,
     reviewUrl: inventoryReviewUrl(host, ui),
   };
+}
+
+const isNewListings = (a: Alert) => a.kind === 'new-listings' && !a.subjectId.startsWith(UPLOADS);
+
+/** The watch's alert still waiting for an answer (open or dismissed, not trusted), if any. */
+function waitingAlert(alerts: readonly Alert[], watchId: string): Alert | null {
+  return alerts.find((a) => isNewListings(a) && a.subjectId === watchId && a.status !== 'trusted') ?? null;
 }
 
 export async function handleInventoryObservation(host: string, obs: InventoryObs): Promise<BannerSpec | null> {
@@ -75,11 +101,13 @@ export async function handleInventoryObservation(host: string, obs: InventoryObs
     const { salt } = await readState();
     const identity = await identify(host, obs.seller, obs.marketplaceId, salt);
     const rows = obs.rows.map((row) => ({ key: listingKey(row.sku, salt), row }));
-    const retailHost = marketplaceById(identity.marketplace)?.retailHost ?? null;
+    const market = marketplaceById(identity.marketplace);
     const stored = await readListings(identity.id);
     const now = Date.now();
     const { banner, verdict } = await updateState((state) => {
       const previous = state.sellers.find((s) => s.id === identity.id) ?? null;
+      const waiting = waitingAlert(state.alerts, identity.id);
+      const shown = new Set((waiting?.rows ?? []).flatMap((r) => (r.key ? [r.key] : [])));
       const verdict = judgeListings(rows, {
         previous,
         identity,
@@ -87,10 +115,19 @@ export async function handleInventoryObservation(host: string, obs: InventoryObs
         settings: state.settings.listing,
         salt,
         now,
+        timeZone: timeZoneOf(identity.marketplace),
+        shown,
       });
       let next = putWatch(state, verdict.watch);
       let alertId: string | null = null;
-      const alertRows = suspectRows(verdict.suspects, retailHost);
+      // Rows are merged into the waiting alert's, never replaced: page 1's suspects stay listed after page 2.
+      const alertRows = mergeAlertRows(waiting?.rows ?? [], suspectRows(verdict.suspects, market?.retailHost ?? null, market?.currency ?? null));
+      // A suspect that did not fit into the alert's rows stays out of pending: it is judged again next time.
+      const listed = new Set(alertRows.flatMap((r) => (r.key ? [r.key] : [])));
+      for (const x of verdict.suspects) {
+        const rec = verdict.updates.get(x.key);
+        if (rec?.pending && !listed.has(x.key) && !stored.known.get(x.key)?.pending) rec.pending = false;
+      }
       if (verdict.severity) {
         const raised = raiseAlert(
           next.alerts,
@@ -140,6 +177,7 @@ export async function handleUploadObservation(host: string, obs: UploadObs): Pro
         lastUploadsVisit: stored.uploadsAt,
         settings: state.settings.listing,
         now,
+        timeZone: timeZoneOf(identity.marketplace),
       });
       if (!verdict.severity) return { state, result: null };
       const rows = uploadRows(verdict.fresh);
@@ -181,25 +219,29 @@ export async function handleUploadObservation(host: string, obs: UploadObs): Pro
 }
 
 /**
- * After an alert action: listings of trusted new-listings alerts become the
- * owner's (no longer pending), so their categories, brands and prices join
- * the seller's baseline. Records do not say which alert made them pending, so
- * a watch with a newer alert still open (raised by another tab since the
- * trust) keeps them all pending until that one is trusted too. Idempotent.
+ * After an alert action: the listings a trusted new-listings alert lists
+ * (exactly the rows the banner and the popup showed) become the owner's, no
+ * longer pending, so their categories, brands and prices join the seller's
+ * baseline. Pending listings the alert did not list stay pending. Idempotent.
  */
 export async function acceptTrustedListings(alertIds: readonly string[]): Promise<void> {
   const ids = new Set(alertIds);
   await withListings(async () => {
-    // Read inside the lock (listings, then state): no report can raise an alert between this read and the writes.
+    // Read inside the lock (listings, then state): no report can change an alert's rows between this read and the writes.
     const { alerts } = await readState();
-    const isNewListings = (a: Alert) => a.kind === 'new-listings' && !a.subjectId.startsWith(UPLOADS);
-    const stillOpen = new Set(alerts.filter((a) => isNewListings(a) && a.status !== 'trusted').map((a) => a.subjectId));
-    const watches = alerts.filter((a) => ids.has(a.id) && isNewListings(a) && a.status === 'trusted' && !stillOpen.has(a.subjectId)).map((a) => a.subjectId);
-    for (const watchId of new Set(watches)) {
+    const byWatch = new Map<string, Set<string>>();
+    for (const a of alerts) {
+      if (!ids.has(a.id) || !isNewListings(a) || a.status !== 'trusted') continue;
+      const keys = byWatch.get(a.subjectId) ?? new Set<string>();
+      for (const r of a.rows ?? []) if (r.key) keys.add(r.key);
+      byWatch.set(a.subjectId, keys);
+    }
+    for (const [watchId, keys] of byWatch) {
       const stored = await readListings(watchId);
       let changed = false;
-      for (const record of stored.known.values()) {
-        if (record.pending) {
+      for (const key of keys) {
+        const record = stored.known.get(key);
+        if (record?.pending) {
           record.pending = false;
           changed = true;
         }

@@ -4,6 +4,7 @@ import type { BannerSpec, Observation } from '../core/types';
 import { handleSignInObservation } from './signin';
 import { handleAccountObservation } from './account-pages';
 import { handleInventoryObservation, handleUploadObservation } from './listings';
+import { handlePasskeyObservation } from './passkeys';
 
 export function handleObservation(tabId: number, host: string, obs: Observation): Promise<BannerSpec | null> {
   switch (obs.page) {
@@ -16,5 +17,7 @@ export function handleObservation(tabId: number, host: string, obs: Observation)
       return handleUploadObservation(host, obs);
     case 'account':
       return handleAccountObservation(tabId, host, obs);
+    case 'signin-passkeys':
+      return handlePasskeyObservation(tabId, host, obs);
   }
 }

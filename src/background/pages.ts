@@ -4,9 +4,10 @@
 
 import { browser } from '../platform/browser';
 import { setChecklistStep } from '../core/checklist';
-import { buildExport, parseExport } from '../core/export';
-import { fingerprint, maskAccount, newSalt } from '../core/fingerprint';
+import { readExport, writeExport } from '../core/export';
+import { fingerprint, legacyPairs, maskAccount, newSalt } from '../core/fingerprint';
 import { applyAccountAction, ownAccount } from '../core/judge-signin';
+import { expireLegacy, upgradeLegacyIds } from '../core/legacy-ids';
 import { marketplaceById } from '../core/marketplaces';
 import { normaliseAccount } from '../core/normalise';
 import { applySettingsPatch } from '../core/settings';
@@ -25,7 +26,8 @@ export type PagesMessage = Extract<
 /** Apply a pure change and answer with the page's view of the new state. */
 async function change(fn: (s: StoredState) => StoredState | Promise<StoredState>): Promise<Reply> {
   const next = await updateState(async (s) => {
-    const state = await fn(s);
+    // Legacy fingerprints unseen for too long are erased on any change the owner makes here too (core/legacy-ids).
+    const state = expireLegacy(await fn(s), Date.now());
     return { state, result: state };
   });
   return { ok: true, state: publicState(next) };
@@ -39,6 +41,8 @@ async function addAccount(raw: RawAccount, marketplaceId: string): Promise<Reply
   return change(async (s) => {
     const now = Date.now();
     const id = await fingerprint(normal, s.salt);
+    // A legacy entry of this account takes its stretched id first, so the account is not stored twice.
+    s = upgradeLegacyIds(s, await legacyPairs(), now);
     const accounts = ownAccount(s.accounts, { id, kind: normal.kind, hint: maskAccount(normal, market.callingCode), marketplace: market.id }, now);
     // A warning about this account is settled: the user says it is theirs.
     const alerts = s.alerts.map((a) =>
@@ -48,17 +52,40 @@ async function addAccount(raw: RawAccount, marketplaceId: string): Promise<Reply
   });
 }
 
-/** Replace the state and the listing records with a validated export; a bad file changes nothing. */
-async function importState(text: string): Promise<Reply> {
-  const parsed = parseExport(text);
-  if (!parsed.ok) return { ok: false, error: parsed.error };
+/**
+ * Replace the state and the listing records with a validated export; a bad
+ * file, or a wrong passphrase, changes nothing. A file without the salt
+ * replaces the settings and checklist only (core/export readExport). A file
+ * with listing records is written with the state in one atomic set(); the
+ * records it does not hold are removed after.
+ */
+async function importState(text: string, passphrase: string | null): Promise<Reply> {
+  /** Set for a file without the salt (core/export readExport), even when empty. */
+  let readd: string[] | undefined;
   // Same lock order as the listing watch (listing records, then state), so neither waits on the other forever.
-  // One atomic write of the state and the file's listing records; the records it does not hold are swept after.
-  const next = await withListings(() =>
-    updateState(() => ({ state: parsed.state, result: parsed.state, alsoWrite: parsed.listings, replaceListings: Object.keys(parsed.listings) })),
-  );
-  return { ok: true, state: publicState(next) };
+  try {
+    const next = await withListings(() =>
+      updateState(async (current) => {
+        // Read inside the queue: a saltless file is merged into the state as it is now.
+        const parsed = await readExport(text, passphrase, current);
+        if (!parsed.ok) throw new ImportRefused(parsed.error);
+        if (!parsed.listings) {
+          readd = parsed.readd;
+          return { state: parsed.state, result: parsed.state };
+        }
+        return { state: parsed.state, result: parsed.state, alsoWrite: parsed.listings, replaceListings: Object.keys(parsed.listings) };
+      }),
+    );
+    const reply: Reply = { ok: true, state: publicState(next) };
+    return readd ? { ...reply, readd } : reply;
+  } catch (e) {
+    if (e instanceof ImportRefused) return { ok: false, error: e.message };
+    throw e;
+  }
 }
+
+/** A file refused inside the state's queue: nothing was written. */
+class ImportRefused extends Error {}
 
 async function resetState(): Promise<Reply> {
   // A new salt: every listing record (made with the old one) is swept after the one write of the fresh state.
@@ -87,14 +114,14 @@ export async function handlePagesMessage(msg: PagesMessage): Promise<Reply> {
       return change((s) => ({ ...s, checklist: setChecklistStep(s.checklist, msg.step, msg.done, Date.now()) }));
     case 'export-state': {
       // Read inside the queue so the file is one consistent moment.
-      const text = await updateState(async (s) => {
-        const file = buildExport(s, await browser.storage.local.get(null), Date.now());
-        return { state: s, result: JSON.stringify(file, null, 2) };
-      });
+      const text = await updateState(async (s) => ({
+        state: s,
+        result: await writeExport(s, await browser.storage.local.get(null), Date.now(), msg.passphrase || null),
+      }));
       return { ok: true, exportText: text };
     }
     case 'import-state':
-      return importState(msg.text);
+      return importState(msg.text, msg.passphrase || null);
     case 'reset-state':
       return resetState();
   }

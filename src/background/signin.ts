@@ -1,15 +1,20 @@
 // Handles what content scripts report from the sign-in flow: fingerprints the
-// accounts, consults the tab's flow memory and lets the core judge.
+// accounts, consults the tab's flow memory and lets the core judge; notes
+// password submits as sign-in attempts and learns the account once the
+// attempt is proven (background/signin-proof.ts).
 
-import { fingerprint, maskAccount } from '../core/fingerprint';
-import { judgeSignIn, noteTwoStepSeen, type Claim } from '../core/judge-signin';
+import { fingerprint, legacyPairs, maskAccount } from '../core/fingerprint';
+import { upgradeLegacyIds } from '../core/legacy-ids';
+import { judgeSignIn, learnSignedIn, noteTwoStepSeen, type Claim } from '../core/judge-signin';
 import { isSellerHost, marketplaceForHost } from '../core/marketplaces';
 import { normaliseAccount } from '../core/normalise';
 import type { BannerSpec, Observation, RawAccount, StoredState } from '../core/types';
-import { claimedInFlow, rememberClaimed, rememberTyped, typedRecently } from './flows';
+import { claimedInFlow, claimInFlow, rememberClaimed, rememberTyped, typedRecently } from './flows';
+import { noteSignInAttempt, patchSignInAttempt, voidSignInAttempt, type SignInAttempt } from './signin-proof';
 import { readState, updateState } from './store';
 
-async function toClaim(raw: RawAccount, host: string, salt: string): Promise<Claim | null> {
+/** An account read from a page as the sign-in guard knows it (also the passkey watch's account id). */
+export async function toClaim(raw: RawAccount, host: string, salt: string): Promise<Claim | null> {
   const market = marketplaceForHost(host);
   const normal = normaliseAccount(raw, market);
   if (!normal) return null;
@@ -46,9 +51,10 @@ export async function handleSignInObservation(
     );
     const typed = typedRecently(tabId, now, state.settings.typedFlowMinutes);
     // Noted for the steps that follow (2SV); the flow memory's own queue keeps the order, the banner need not wait.
-    if (obs.source !== 'switcher' && claims.length === 1) void rememberClaimed(tabId, claims[0]!.id);
+    if (obs.source !== 'switcher' && claims.length === 1) void rememberClaimed(tabId, claims[0]!);
     const typedInFlow = await typed;
-    const { state: next, banner } = judgeSignIn(state, claims, {
+    // Entries stored under a legacy (fast) fingerprint of an account shown here take its stretched id first.
+    const { state: next, banner } = judgeSignIn(upgradeLegacyIds(state, await legacyPairs(), now), claims, {
       source: obs.source,
       typedInFlow,
       now,
@@ -56,4 +62,33 @@ export async function handleSignInObservation(
     });
     return { state: next, result: banner };
   });
+}
+
+/**
+ * A trusted password submit on a sign-in page of this tab, for the account the
+ * page showed (or, if it showed none readable, the one the flow is signing in).
+ * The password itself never reaches this module.
+ */
+export async function handleSignInSubmit(tabId: number, host: string, raw: RawAccount | null): Promise<void> {
+  // Noted at once, before any await: the tab's next page may already be on its way.
+  const noted = noteSignInAttempt(tabId, host, {});
+  const state = await readState();
+  let claim = raw ? await toClaim(raw, host, state.salt) : null;
+  if (claim) await rememberClaimed(tabId, claim);
+  else claim = await claimInFlow(tabId);
+  await noted;
+  if (claim) await patchSignInAttempt(tabId, host, { accountId: claim.id });
+}
+
+/** The password step is shown (again) in this tab: an earlier attempt was refused or abandoned. */
+export function handlePasswordStepShown(tabId: number): Promise<void> {
+  return voidSignInAttempt(tabId);
+}
+
+/** A sign-in attempt was proven: its account becomes known, unconfirmed (trust rules). */
+export async function handleSignInProven(attempt: SignInAttempt): Promise<void> {
+  // The account the password step showed (fingerprinted when the page was read); it must be the attempt's, if the attempt names one.
+  const claim = await claimInFlow(attempt.tabId);
+  if (!claim || (attempt.accountId !== null && claim.id !== attempt.accountId)) return;
+  await updateState((s) => ({ state: learnSignedIn(s, claim, Date.now()), result: null }));
 }

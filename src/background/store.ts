@@ -145,14 +145,17 @@ async function loadOrRepair(): Promise<StoredState> {
   if (cached) return cached;
   const items = await browser.storage.local.get([...STATE_KEYS, LEGACY_STATE_KEY]);
   const joined = joinStateItems(items);
-  // The per-concern layout wins; the legacy key is read only when there is none (schema 1 and 2).
-  const raw = joined !== undefined ? joined : items[LEGACY_STATE_KEY];
+  // A single-key state (schema 1 and 2, or one written whole by another context) is read and laid out
+  // anew; it is removed right after the layout is written, so it is present only when newer than it (or
+  // when a worker stopped between the two: then it holds what was laid out, and laying it out again loses nothing).
+  const fromLegacy = items[LEGACY_STATE_KEY] !== undefined;
+  const raw = fromLegacy ? items[LEGACY_STATE_KEY] : joined;
   const result = loadState(raw);
   const now = Date.now();
   const writeId = newWriteId();
   switch (result.kind) {
     case 'ok': {
-      if (joined === undefined) {
+      if (fromLegacy) {
         // A current-schema state under the legacy key (written by hand or an old test): lay it out.
         await write(stateItems(result.state, { writeId, sweep: { keepListings: null } }), writeId, result.state);
         await sweep(result.state, null);
@@ -162,7 +165,6 @@ async function loadOrRepair(): Promise<StoredState> {
       cached = result.state;
       // A reset, import or migration stopped before its clean-up: finish it.
       if (meta?.sweep) await sweep(result.state, meta.sweep.keepListings);
-      else if (items[LEGACY_STATE_KEY] !== undefined) await sweep(result.state, null);
       return result.state;
     }
     case 'fresh': {

@@ -1,9 +1,12 @@
 // The on-page warning: one Shadow-DOM banner whose styles are isolated from
-// the page, with every page-derived string set as text, never as markup.
-// Contract (README): host [data-account-guard="banner"] with data-kind,
-// data-severity (and data-count where a count applies), open shadow root.
+// the page, with every page-derived string set as text, never as markup, and
+// marked as quoted page text. Contract (README): host
+// [data-account-guard="banner"] with data-kind, data-severity (and data-count
+// where a count applies), CLOSED shadow root: the page's scripts see the host
+// and its attributes, never the buttons. Buttons act only on trusted clicks,
+// and "this is mine" asks a second, explicit confirmation.
 
-import { TRUST_LABEL } from '../core/alerts';
+import { reasonPieces, TRUST_LABEL } from '../core/alerts';
 import type { BannerKind, BannerSpec } from '../core/types';
 
 export type Translate = (key: string, substitutions?: string[]) => string;
@@ -14,6 +17,16 @@ export interface BannerActions {
   dismiss?: () => void;
 }
 
+/** Whether a click came from the person (the browser's own flag); tests may stand in for the browser. */
+export type TrustedCheck = (e: Event) => boolean;
+const isTrusted: TrustedCheck = (e) => e.isTrusted;
+
+/** The closed roots, reachable only from this script's own world (unit tests read them here). */
+const roots = new WeakMap<HTMLElement, ShadowRoot>();
+export function bannerRoot(host: HTMLElement): ShadowRoot | null {
+  return roots.get(host) ?? null;
+}
+
 /** Per kind: the title, and the label of the "this was me" action where there is one. */
 const TEXT: Record<BannerKind, { title: string; trust?: string }> = {
   remembered: { title: 'bannerRememberedTitle' },
@@ -22,10 +35,11 @@ const TEXT: Record<BannerKind, { title: string; trust?: string }> = {
   'new-listings': { title: 'bannerNewListingsTitle', trust: TRUST_LABEL['new-listings'] },
   'account-changed': { title: 'bannerAccountChangedTitle', trust: TRUST_LABEL['account-changed'] },
   'new-orders': { title: 'ordersBannerTitle', trust: TRUST_LABEL['new-orders'] },
+  'passkey-added': { title: 'bannerPasskeyAddedTitle', trust: TRUST_LABEL['passkey-added'] },
 };
 
-/** Rows shown in the banner; the popup lists them all. */
-const MAX_ROWS = 30;
+/** Rows shown in the banner (in a scrolling box): every row an alert keeps (MAX_ALERT_ROWS), so "accept" accepts what is shown. */
+const MAX_ROWS = 100;
 
 const STYLE = `
 :host { all: initial; }
@@ -51,6 +65,9 @@ table { border-collapse: collapse; font-size: 12px; width: 100%; }
 th, td { text-align: left; padding: 2px 8px 2px 0; vertical-align: top; border-bottom: 1px solid rgba(0,0,0,.12); overflow-wrap: anywhere; }
 td a { color: inherit; }
 .more { font-size: 12px; margin: 4px 0 0; }
+.page-text { font-style: italic; background: rgba(0,0,0,.06); border-radius: 3px; padding: 0 2px; }
+.page-text::before { content: open-quote; } .page-text::after { content: close-quote; }
+.confirm { margin: 8px 0 0; font-weight: 600; }
 @media (prefers-color-scheme: dark) {
   .bar { color: #F9FAFB; background: #1E3A8A; }
   .bar[data-severity=warning] { background: #451A03; }
@@ -61,6 +78,16 @@ td a { color: inherit; }
 }`;
 
 const ICONS = { info: 'ℹ', warning: '⚠', danger: '⛔' } as const;
+
+/** Text read from a page: quoted, styled apart, and labelled as the page's words. */
+function pageText(doc: Document, t: Translate, value: string): HTMLElement {
+  return markPageText(el(doc, 'span', undefined, value), t('pageTextTitle'));
+}
+function markPageText<E extends HTMLElement>(e: E, title: string): E {
+  e.classList.add('page-text');
+  e.title = title;
+  return e;
+}
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: string, textValue?: string) {
   const e = doc.createElement(tag);
@@ -95,25 +122,27 @@ function safeUrl(url: string | undefined): string | null {
 function rowsTable(doc: Document, spec: BannerSpec, t: Translate): HTMLElement {
   const box = el(doc, 'div', 'rows');
   const table = el(doc, 'table');
+  table.setAttribute('aria-label', t('pageTextTable'));
   if (spec.columns?.length) {
     const head = el(doc, 'tr');
     for (const c of spec.columns) head.append(el(doc, 'th', undefined, t(c)));
     table.append(head);
   }
   const rows = spec.rows ?? [];
+  const title = t('pageTextTitle');
   for (const r of rows.slice(0, MAX_ROWS)) {
     const tr = el(doc, 'tr');
     const link = safeUrl(r.url);
     r.cells.forEach((cell, i) => {
       const td = el(doc, 'td');
       if (i === 0 && link) {
-        const a = el(doc, 'a', undefined, cell);
+        const a = markPageText(el(doc, 'a', undefined, cell), title);
         a.href = link;
         a.target = '_blank';
         a.rel = 'noopener noreferrer';
         td.append(a);
-      } else {
-        td.textContent = cell;
+      } else if (cell) {
+        markPageText(td, title).textContent = cell;
       }
       tr.append(td);
     });
@@ -129,7 +158,7 @@ export function removeBanner(doc: Document): void {
 }
 
 /** Show (or replace) the banner; returns its host element. */
-export function showBanner(doc: Document, spec: BannerSpec, t: Translate, actions: BannerActions): HTMLElement {
+export function showBanner(doc: Document, spec: BannerSpec, t: Translate, actions: BannerActions, trusted: TrustedCheck = isTrusted): HTMLElement {
   removeBanner(doc);
   const host = doc.createElement('div');
   host.setAttribute('data-account-guard', 'banner');
@@ -145,9 +174,11 @@ export function showBanner(doc: Document, spec: BannerSpec, t: Translate, action
   hs.setProperty('z-index', '2147483647', 'important');
   hs.setProperty('display', 'block', 'important');
 
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
+  roots.set(host, root);
   const style = el(doc, 'style');
-  style.textContent = STYLE;
+  // The quote marks of the user's language around page text (our own strings, as CSS strings).
+  style.textContent = `${STYLE}\n.page-text { quotes: ${JSON.stringify(t('pageTextOpenQuote') || '“')} ${JSON.stringify(t('pageTextCloseQuote') || '”')}; }`;
   const bar = el(doc, 'div', 'bar');
   bar.setAttribute('data-severity', spec.severity);
   bar.setAttribute('role', spec.severity === 'info' ? 'status' : 'alert');
@@ -156,7 +187,11 @@ export function showBanner(doc: Document, spec: BannerSpec, t: Translate, action
   const words = TEXT[spec.kind];
   text.append(el(doc, 'p', 'title', t(words.title)));
   if (spec.reasons?.length) {
-    for (const r of spec.reasons) text.append(el(doc, 'p', 'body', t(r.key, r.subs)));
+    for (const r of spec.reasons) {
+      const p = el(doc, 'p', 'body');
+      for (const piece of reasonPieces(r, t)) p.append(piece.quoted ? pageText(doc, t, piece.text) : doc.createTextNode(piece.text));
+      text.append(p);
+    }
   } else {
     const bodyKey =
       spec.kind === 'unfamiliar-account'
@@ -172,14 +207,44 @@ export function showBanner(doc: Document, spec: BannerSpec, t: Translate, action
 
   const isWarning = spec.severity !== 'info';
   const row = el(doc, 'div', 'actions');
-  const button = (key: string, onClick: (() => void) | undefined, primary = false) => {
-    if (!onClick) return;
-    const b = el(doc, 'button', primary ? 'primary' : undefined, t(key));
+  // Only the person's own clicks count: a page script's .click() or dispatched event does nothing.
+  const onTrusted = (b: HTMLElement, onClick: () => void) =>
+    b.addEventListener('click', (e) => {
+      if (trusted(e)) onClick();
+    });
+  const makeButton = (key: string, onClick: () => void, cls?: string) => {
+    const b = el(doc, 'button', cls, t(key));
     b.type = 'button';
-    b.addEventListener('click', () => onClick());
-    row.append(b);
+    onTrusted(b, onClick);
+    return b;
   };
-  if (words.trust) button(words.trust, actions.trust && (() => { actions.trust?.(); host.remove(); }), false);
+  const button = (key: string, onClick: (() => void) | undefined, primary = false) => {
+    if (onClick) row.append(makeButton(key, onClick, primary ? 'primary' : undefined));
+  };
+  // "This was me" first asks again, naming the masked account(s) it would trust.
+  const trustAction = actions.trust;
+  const askToConfirm = () => {
+    const ask = el(doc, 'div', 'confirm-box');
+    ask.setAttribute('role', 'group');
+    const question =
+      spec.kind === 'unfamiliar-account'
+        ? sentenceWithHints(doc, t(spec.hints.length > 1 ? 'bannerConfirmTrustMany' : 'bannerConfirmTrust', ['\uE000']), spec.hints)
+        : el(doc, 'p', 'body', t('bannerConfirmMine'));
+    question.classList.add('confirm');
+    const buttons = el(doc, 'div', 'actions');
+    buttons.append(
+      makeButton('actionConfirmMine', () => {
+        trustAction?.();
+        host.remove();
+      }, 'primary'),
+      makeButton('actionCancel', () => {
+        ask.replaceWith(row);
+      }),
+    );
+    ask.append(question, buttons);
+    row.replaceWith(ask);
+  };
+  if (words.trust) button(words.trust, trustAction && askToConfirm, false);
   const review = safeUrl(spec.reviewUrl);
   if (review) {
     const a = el(doc, 'a', 'review', t('actionReviewOnAmazon'));
@@ -195,7 +260,7 @@ export function showBanner(doc: Document, spec: BannerSpec, t: Translate, action
   close.type = 'button';
   close.setAttribute('aria-label', t('actionDismiss'));
   close.title = t('actionDismiss');
-  close.addEventListener('click', () => {
+  onTrusted(close, () => {
     actions.dismiss?.();
     host.remove();
   });

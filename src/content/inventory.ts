@@ -1,30 +1,61 @@
 // Content script for Seller Central's inventory and upload status pages:
-// waits until the table has settled (rows render after load, pages change
-// when the owner paginates), reads it with the pure extractor and reports.
-// Built as one self-contained script.
+// decides on every read which page this is (exact paths; client-side
+// navigation into /myinventory/ is followed), waits until the table has
+// settled (rows render after load, pages change when the owner paginates,
+// sometimes by rewriting text only), reads it with the pure extractor and
+// reports. The seller identity is read once per page. Built as one
+// self-contained script.
 
-import { isInventoryLoading, readInventoryPage } from '../pages/inventory';
+import { INVENTORY, inventoryPageKind, isInventoryLoading, readInventoryPage } from '../pages/inventory';
+import { readSellerIdentity, type SellerIdentity } from '../pages/seller-identity';
+import { all } from '../pages/select';
 import { readUploadStatusPage } from '../pages/upload-status';
 import { watchHealth } from './health';
 import { report } from './report';
 
 /** Quiet time after the last change before the table counts as settled. */
 const SETTLE_MS = 600;
+/** A page that never stops changing (tickers, spinners) is still read at least this often. */
+const MAX_WAIT_MS = 4000;
+const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['label', 'value'] };
 
-const isUploadPage = /\/listing\/(status|upload)/.test(location.pathname);
-const health = watchHealth(isUploadPage ? 'upload-status' : 'inventory');
+let identity: { page: string; value: SellerIdentity } | null = null;
+/** The seller identity of this page (path), read once; read again only while the page has not shown it yet. */
+function identityOf(): SellerIdentity {
+  const page = location.pathname;
+  if (identity?.page === page) return identity.value;
+  const value = readSellerIdentity(document);
+  if (value.seller || value.marketplaceId) identity = { page, value };
+  return value;
+}
+
+const watched = new WeakSet<Node>();
+/** Katal hosts render rows in open shadow roots, where a document observer does not see changes. */
+function watchShadowRoots(): void {
+  for (const host of all(document, INVENTORY.shadowHosts)) {
+    const root = host.shadowRoot;
+    if (root && !watched.has(root)) {
+      watched.add(root);
+      watcher.observe(root, OPTIONS);
+    }
+  }
+}
+
+const initialKind = inventoryPageKind(location.pathname);
+const health = watchHealth(initialKind === 'uploads' ? 'upload-status' : initialKind);
 
 function read(): void {
+  const kind = inventoryPageKind(location.pathname);
+  if (!kind) return; // not an inventory page (yet): the observer keeps watching for client-side navigation
+  watchShadowRoots();
   if (isInventoryLoading(document)) return; // a later mutation brings the rows
-  const observation = isUploadPage ? readUploadStatusPage(document) : readInventoryPage(document);
+  const observation = kind === 'uploads' ? readUploadStatusPage(document) : readInventoryPage(document, undefined, identityOf);
   if (observation) health.yielded();
   if (observation) void report(observation); // report() skips an observation identical to the last one
 }
 
 // Debounced, not throttled: a table that renders row by row is read once,
 // when it stops changing, so a half-rendered table is never reported.
-// A page that never stops changing (tickers, spinners) is read at least every MAX_WAIT_MS.
-const MAX_WAIT_MS = 4000;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let waitingSince = 0;
 function settle(): void {
@@ -34,14 +65,53 @@ function settle(): void {
   const delay = Math.max(0, Math.min(SETTLE_MS, waitingSince + MAX_WAIT_MS - now));
   timer = setTimeout(() => {
     waitingSince = 0;
+    timer = undefined;
     read();
   }, delay);
 }
 
+/** Inside our own banner (its host, or anything under it). */
+const ours = (n: Node): boolean => {
+  const el = n instanceof Element ? n : n.parentElement;
+  return el !== null && el.closest('[data-account-guard]') !== null;
+};
+
+/** True when a batch of records changed the page itself: text-only changes count, our banner does not. */
+function pageChanged(records: readonly MutationRecord[]): boolean {
+  for (const r of records) {
+    if (ours(r.target)) continue;
+    if (r.type !== 'childList') return true; // text rewritten in place, or a Katal label / input value
+    for (const n of r.addedNodes) if (!ours(n)) return true;
+    for (const n of r.removedNodes) if (!(n instanceof Element && n.matches('[data-account-guard]'))) return true;
+  }
+  return false;
+}
+
+// The observer only marks the page dirty; the work waits for the next animation frame (one per frame at
+// most), and nothing runs while the page does not change.
+let frame = 0;
+let lastUrl = location.href;
 const watcher = new MutationObserver((records) => {
-  // Our own banner does not count as a page change.
-  if (records.every((r) => [...r.addedNodes, ...r.removedNodes].every((n) => n instanceof Element && n.matches('[data-account-guard]')))) return;
-  settle();
+  if (frame || !pageChanged(records)) return;
+  frame = requestAnimationFrame(() => {
+    frame = 0;
+    if (location.href !== lastUrl) {
+      lastUrl = location.href;
+      waitingSince = 0;
+    }
+    settle();
+  });
 });
-watcher.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+watcher.observe(document.documentElement, OPTIONS);
+
+// Client-side navigation that changes no DOM at once (history.pushState, back/forward).
+const navigated = () => {
+  if (location.href === lastUrl) return;
+  lastUrl = location.href;
+  waitingSince = 0;
+  settle();
+};
+addEventListener('popstate', navigated);
+const nav = (globalThis as { navigation?: EventTarget }).navigation;
+nav?.addEventListener?.('navigatesuccess', navigated);
 settle();

@@ -15,7 +15,8 @@ export async function send(message: ContentMessage): Promise<Reply | null> {
   }
 }
 
-let lastReported = '';
+/** The last observation reported per page type (a sign-in page may report its claim and its passkeys). */
+const lastReported = new Map<string, string>();
 
 /**
  * Report what the page shows (once per distinct observation) and show the
@@ -23,8 +24,8 @@ let lastReported = '';
  */
 export async function report(observation: Observation): Promise<HTMLElement | null> {
   const signature = JSON.stringify(observation);
-  if (signature === lastReported) return null;
-  lastReported = signature;
+  if (signature === lastReported.get(observation.page)) return null;
+  lastReported.set(observation.page, signature);
   const reply = await send({ type: 'observe', observation });
   if (!reply || !reply.ok || !reply.banner) return null;
   const { alertIds } = reply.banner;
@@ -33,23 +34,4 @@ export async function report(observation: Observation): Promise<HTMLElement | nu
     checklist: () => void send({ type: 'open-checklist' }),
     dismiss: alertIds.length ? () => void send({ type: 'alert-action', alertIds, action: 'dismiss' }) : undefined,
   });
-}
-
-/**
- * Call `read` now and again whenever the page changes (parts rendered after
- * load), at most every `throttleMs`, for `forMs` after load.
- */
-export function watchPage(read: () => void, throttleMs = 250, forMs = 10_000): void {
-  read();
-  let pending = false;
-  const watcher = new MutationObserver(() => {
-    if (pending) return;
-    pending = true;
-    setTimeout(() => {
-      pending = false;
-      read();
-    }, throttleMs);
-  });
-  watcher.observe(document.documentElement, { childList: true, subtree: true });
-  setTimeout(() => watcher.disconnect(), forMs);
 }

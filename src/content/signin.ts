@@ -1,38 +1,105 @@
 // Content script for the sign-in flow: reads the page with the pure extractor,
-// reports to the background, shows the banner it is told to show, and notes
-// the account the user types on the email step (so it is not mistaken for a
-// stranger's on the next step). Built as one self-contained script.
+// reports to the background, shows the banner it is told to show, notes the
+// account the person types on the email step (trusted keystrokes only, see
+// accountTyping) and notes a trusted password submit as a sign-in attempt for
+// the account the page showed — never the password itself. Built as one
+// self-contained script.
 
-import { findAccountInput, readSignInPage, readTypedAccount } from '../pages/signin';
+import { SIGNIN, accountTyping, asksForPassword, findAccountInput, passwordFormOf, readSignInPage, sendsForm, signingInAccount } from '../pages/signin';
 import { watchHealth } from './health';
-import { report, send, watchPage } from './report';
+import { report, send } from './report';
+import { watchPage } from './watch';
+import { watchPasswordSubmit } from './password-capture';
+import { readPasskeyObservation } from '../pages/passkeys';
 
+// Injected at document_start: wake the background now, so it is running by
+// the time the parser reaches the account.
+void send({ type: 'wake' });
+
+const typing = accountTyping();
 let lastTyped = '';
 function noteTyped(input: HTMLInputElement | null): void {
-  if (!input) return;
-  const account = readTypedAccount(input);
+  const account = typing.typed(input);
   if (!account || account.value === lastTyped) return;
   lastTyped = account.value;
   void send({ type: 'typed-account', account });
 }
 
+// Keystrokes, paste and autofill arrive as trusted input events; a script's value does not.
+document.addEventListener(
+  'input',
+  (e) => {
+    const input = findAccountInput(document);
+    typing.input(e, input);
+  },
+  true,
+);
 // `change` fires when the field is left (before the form is sent); `submit`
 // covers pressing Enter. Both are caught at the document, so fields rendered
-// later are covered too.
+// later are covered too. What counts is decided by `typing`, not by the event.
 document.addEventListener(
   'change',
   (e) => {
     const input = findAccountInput(document);
-    if (input && e.target === input) noteTyped(input);
+    if (input && e.target === input && e.isTrusted) noteTyped(input);
   },
   true,
 );
-document.addEventListener('submit', () => noteTyped(findAccountInput(document)), true);
 
-// Some steps render parts after load (the account switcher, the unified claim step).
+// A password submit: the submit event, or (for forms sent by Amazon's own
+// script) a click on the submit control or Enter in a field — each trusted.
+let lastAttemptAt = 0;
+function noteAttempt(e: Event): void {
+  if (!e.isTrusted) return;
+  const form = passwordFormOf(e.target);
+  if (!form) return;
+  const now = Date.now();
+  if (now - lastAttemptAt < 1000) return;
+  lastAttemptAt = now;
+  void send({ type: 'signin-submit', account: signingInAccount(document) });
+}
+document.addEventListener(
+  'submit',
+  (e) => {
+    if (e.isTrusted) noteTyped(findAccountInput(document));
+    noteAttempt(e);
+  },
+  true,
+);
+document.addEventListener('click', (e) => sendsForm(e) && noteAttempt(e), true);
+document.addEventListener('keydown', (e) => sendsForm(e) && noteAttempt(e), true);
+
+/** The account signals, from the extractor's own selectors: their ids, and the hidden inputs that carry the account. */
+const CLAIM_PARTS = [...SIGNIN.visibleClaim, ...SIGNIN.changeClaimLink, ...SIGNIN.hiddenClaim, ...SIGNIN.autofillHint];
+const CLAIM_IDS = new Set(CLAIM_PARTS.flatMap((s) => [...s.matchAll(/#([\w-]+)/g)].map((m) => m[1]!)));
+const CLAIM_INPUTS = [...SIGNIN.hiddenClaim, ...SIGNIN.autofillHint].join(',');
+
+// Read while the page is parsed (the account as soon as the parser adds it,
+// so the warning shows before the user types), and again when parts render
+// later (the account switcher, the unified claim step).
+let passwordAsked = false;
 const health = watchHealth('signin');
-watchPage(() => {
-  const observation = readSignInPage(document);
-  if (observation) health.yielded();
-  if (observation) void report(observation);
-});
+watchPage(
+  () => {
+    const input = findAccountInput(document);
+    if (input) typing.seen(input);
+    if (!passwordAsked && asksForPassword(document)) {
+      // The password is asked (again): an earlier attempt in this tab was refused or abandoned.
+      passwordAsked = true;
+      void send({ type: 'password-step-shown' });
+    }
+    const observation = readSignInPage(document);
+    if (observation) health.yielded();
+    // Passkey watch: the account's passkey list, sent after the claim (which may make the account known).
+    const passkeys = readPasskeyObservation(document, observation);
+    if (observation) void report(observation).then(() => passkeys && report(passkeys));
+    return observation !== null;
+  },
+  {
+    whileLoading: true,
+    urgent: (el) => (el.id !== '' && CLAIM_IDS.has(el.id)) || (el.tagName === 'INPUT' && el.matches(CLAIM_INPUTS)),
+  },
+);
+
+// Phishing guard (issue 10): the password's hash, kept once the sign-in is proven.
+watchPasswordSubmit();

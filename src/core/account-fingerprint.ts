@@ -1,27 +1,19 @@
 // Fingerprinting an account page: every clear value it showed becomes a salted
 // hash and a masked hint (postcode prefix and city for an address, last two
-// digits for a bank account or phone), the only forms ever stored. Pure apart
-// from WebCrypto; used by background/account-pages.ts.
+// digits for a bank account or phone), the only forms ever stored; the signals
+// of which account the page belongs to become tagged salted hashes. Masks come
+// from the page type's declaration (pages/account/table.ts). Pure apart from
+// WebCrypto; used by background/account-pages.ts.
 
+import type { FieldMask } from './account-model';
 import { fingerprint, maskAccount } from './fingerprint';
-import { REPEATED, type AccountPageRead, type ReadValue } from './judge-account';
+import type { AccountPageRead, ReadValue } from './judge-account';
 import { marketplaceForHost, type Marketplace } from './marketplaces';
 import { normaliseAccount } from './normalise';
-import type { AccountField, AccountPageKind, Observation, StoredState } from './types';
+import type { AccountField, Observation, StoredState } from './types';
+import { accountPage, fieldRule } from '../pages/account/table';
 
 export type AccountObservation = Extract<Observation, { page: 'account' }>;
-
-/** Where the owner checks each page (the banner's and popup's "Review on Amazon"). */
-const REVIEW_PATH: Record<AccountPageKind, string> = {
-  'login-security': '/ap/cnep',
-  addresses: '/a/addresses',
-  'two-step': '/a/settings/approval',
-  orders: '/gp/css/order-history',
-  'seller-account-info': '/sw/AccountInfo/SellerProfile/step/SellerProfile',
-  'seller-deposit': '/sw/AccountInfo/DepositMethodView/step/DepositMethodView',
-  'seller-notifications': '/notifications/preferences',
-  'seller-users': '/gp/account-manager/home.html',
-};
 
 /**
  * The same salted, truncated SHA-256 as account fingerprints, for any page
@@ -89,20 +81,19 @@ export function maskDeposit(endings: string): string {
     .join(', ');
 }
 
-async function readValue(f: AccountField, market: Marketplace | null, salt: string): Promise<ReadValue> {
-  switch (f.name) {
+async function readValue(f: AccountField, mask: FieldMask, market: Marketplace | null, salt: string): Promise<ReadValue> {
+  switch (mask) {
     case 'email':
-    case 'notification-email':
-    case 'user':
-    case 'phone': {
-      const kind = f.name === 'phone' ? 'phone' : 'email';
+    case 'phone':
+    case 'email-or-name': {
+      const kind = mask === 'phone' ? 'phone' : 'email';
       const normal = /@/.test(f.value) || kind === 'phone' ? normaliseAccount({ kind, value: f.value }, market) : null;
       // Same fingerprint as a known account, so the page's email names the account.
       if (normal) return { hash: await fingerprint(normal, salt), hint: maskAccount(normal, market?.callingCode) };
       return {
         hash: await hashValue(f.name, normalText(f.value), salt),
         // An address that did not normalise is never shown, even in part: its words could be the address itself.
-        hint: f.name === 'user' ? maskName(f.value) : kind === 'phone' ? maskDigits(f.value) || '***' : '***',
+        hint: mask === 'email-or-name' ? maskName(f.value) : kind === 'phone' ? maskDigits(f.value) || '***' : '***',
       };
     }
     case 'name':
@@ -111,38 +102,70 @@ async function readValue(f: AccountField, market: Marketplace | null, salt: stri
       return { hash: await hashValue(f.name, normalText(f.value), salt), hint: maskAddress(f.value) };
     case 'deposit':
       return { hash: await hashValue(f.name, f.value, salt), hint: maskDeposit(f.value) };
-    case 'two-step-method':
+    case 'digits':
       return { hash: await hashValue(f.name, normalText(f.value), salt), hint: maskDigits(f.value) };
-    case 'two-step':
-    case 'passkeys':
+    case 'plain':
       // Not personal: "on"/"off" and a count are shown as they are.
       return { hash: await hashValue(f.name, f.value, salt), hint: f.value };
   }
 }
 
-/** Fingerprint everything an account page showed; only hashes and masked hints come out. */
-export async function fingerprintPage(state: StoredState, host: string, obs: AccountObservation): Promise<AccountPageRead> {
+/**
+ * Which account the page belongs to, as tagged salted hashes, strongest
+ * first: the customer or merchant id the page carries, the account email the
+ * page shows (Login & Security), the account this tab signed in with (the
+ * sign-in guard's, a fingerprint already), the greeting name. See
+ * judge-account's sameAccount() for how they are compared.
+ */
+async function ownerOf(obs: AccountObservation, fields: Record<string, ReadValue>, claimed: string | null, salt: string): Promise<string[]> {
+  const tag = async (source: string, value: string) => `${source}:${await hashValue(`identity-${source}`, normalText(value), salt)}`;
+  const out: string[] = [];
+  for (const s of obs.identity) if (s.source !== 'name') out.push(await tag(s.source, s.value));
+  for (const [name, value] of Object.entries(fields)) {
+    if (fieldRule(obs.kind, name as AccountField['name'])?.identifies && value.hint.includes('@')) out.push(`email:${value.hash}`);
+  }
+  if (claimed) out.push(`claim:${claimed}`);
+  for (const s of obs.identity) if (s.source === 'name') out.push(await tag('name', s.value));
+  return [...new Set(out)];
+}
+
+/**
+ * Fingerprint everything an account page showed; only hashes and masked
+ * hints come out. `claimedAccountId`: the known account this tab signed in
+ * with, if the sign-in guard saw it (one more signal of whose page this is).
+ */
+export async function fingerprintPage(
+  state: StoredState,
+  host: string,
+  obs: AccountObservation,
+  claimedAccountId: string | null = null,
+): Promise<AccountPageRead> {
   const market = marketplaceForHost(host);
   const { salt } = state;
   const fields: Record<string, ReadValue> = {};
   for (const f of obs.fields) {
-    const value = await readValue(f, market, salt);
-    fields[REPEATED.includes(f.name) ? `${f.name}:${value.hash}` : f.name] = value;
+    const rule = fieldRule(obs.kind, f.name);
+    if (!rule) continue; // a field this page type does not declare is never kept
+    const value = await readValue(f, rule.mask, market, salt);
+    fields[rule.repeated ? `${f.name}:${value.hash}` : f.name] = value;
   }
   const orders = await Promise.all(
     obs.orders.map(async (o) => ({ key: `order:${await hashValue('order', o.id, salt)}`, row: { cells: [o.date, o.total, o.title] } })),
   );
-  const shown = obs.kind === 'login-security' ? (fields.email?.hash ?? null) : null;
+  const owner = await ownerOf(obs, fields, claimedAccountId, salt);
+  const shown = owner.find((o) => o.startsWith('email:'))?.slice('email:'.length) ?? null;
   const accountId = shown && state.accounts.some((a) => a.id === shown) ? shown : null;
   return {
     kind: obs.kind,
     marketplace: market?.id ?? host,
     host,
-    snapshotId: await hashValue('snapshot', `${obs.kind}|${host}|${accountId ?? ''}`, salt),
+    // Keyed by the strongest signal: one account's page on one host is one snapshot.
+    snapshotId: await hashValue('snapshot', `${obs.kind}|${host}|${owner[0] ?? ''}`, salt),
     accountId,
     showsAccount: shown !== null,
+    owner,
     fields,
     orders,
-    reviewUrl: `https://${host}${REVIEW_PATH[obs.kind]}`,
+    reviewUrl: `https://${host}${accountPage(obs.kind).review}`,
   };
 }

@@ -10,6 +10,9 @@ export const TRUST_LABEL: Record<AlertKind, string> = {
   'new-listings': 'actionAcceptListings',
   'account-changed': 'actionChangesMine',
   'new-orders': 'ordersActionMine',
+  phishing: 'phishingActionKnown',
+  'passkey-added': 'passkeyActionMine',
+  'passkey-removed': 'actionChangesMine',
 };
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, danger: 2 };
@@ -60,4 +63,40 @@ export function worstSeverity(alerts: readonly Alert[]): Severity | null {
     if (worst === null || SEVERITY_RANK[a.severity] > SEVERITY_RANK[worst]) worst = a.severity;
   }
   return worst;
+}
+
+/**
+ * Reason substitutions that are text read from a page (brands, categories),
+ * by message key and index: shown marked as quoted page text, never as the
+ * extension's own words. Every other substitution is a number, a day or a
+ * masked hint the extension made.
+ */
+export const PAGE_TEXT_SUBS: Readonly<Record<string, readonly number[]>> = {
+  listingReasonCategory: [1],
+  listingReasonBrand: [1],
+};
+
+/** A run of a translated sentence: the extension's words, or quoted page text. */
+export interface Piece {
+  text: string;
+  quoted: boolean;
+}
+
+/**
+ * A reason as runs of text, the page-text substitutions apart, so a renderer
+ * can mark them. Joined, the runs are exactly translate(key, subs).
+ */
+export function reasonPieces(reason: { key: string; subs: readonly string[] }, translate: (key: string, subs: string[]) => string): Piece[] {
+  const quoted = PAGE_TEXT_SUBS[reason.key] ?? [];
+  const subs = [...reason.subs];
+  if (quoted.length === 0) return [{ text: translate(reason.key, subs), quoted: false }];
+  // Private-use markers stand in for the page text while translating (page text cannot fake them: it is put back after).
+  const marked = subs.map((s, i) => (quoted.includes(i) ? `\uE001${i}\uE001` : s.replace(/\uE001/g, '')));
+  const parts = translate(reason.key, marked).split(/\uE001(\d+)\uE001/);
+  const out: Piece[] = [];
+  parts.forEach((part, i) => {
+    if (i % 2 === 1) out.push({ text: subs[Number(part)] ?? '', quoted: true });
+    else if (part) out.push({ text: part, quoted: false });
+  });
+  return out;
 }

@@ -10,6 +10,9 @@ const COLOURS: Record<Severity, string> = { info: '#2563EB', warning: '#B45309',
 /** Not an alert colour: the guard itself needs attention. */
 export const ATTENTION_COLOUR = '#6D28D9';
 
+/** Shown while no account is known: "add yours" (trust rules). */
+export const ADD_ACCOUNT_BADGE = '+';
+
 /** What is wrong with the guard itself (each false when unknown). */
 export interface GuardTrouble {
   /** Some watched marketplace cannot be read (host access missing). */
@@ -20,11 +23,12 @@ export interface GuardTrouble {
   storageProblem?: boolean;
 }
 
-export function badgeFor(state: Pick<StoredState, 'alerts'>, trouble: GuardTrouble = {}): { text: string; colour: string } {
+export function badgeFor(state: Pick<StoredState, 'alerts'> & { accounts?: readonly unknown[] }, trouble: GuardTrouble = {}): { text: string; colour: string } {
   const open = openAlerts(state);
   if (open.length === 0) {
-    const attention = trouble.accessMissing || trouble.unreadable || trouble.storageProblem;
-    return attention ? { text: '!', colour: ATTENTION_COLOUR } : { text: '', colour: COLOURS.info };
+    // The guard not working outranks "add your account": both need the owner, this one first.
+    if (trouble.accessMissing || trouble.unreadable || trouble.storageProblem) return { text: '!', colour: ATTENTION_COLOUR };
+    return { text: state.accounts?.length === 0 ? ADD_ACCOUNT_BADGE : '', colour: COLOURS.info };
   }
   const worst = worstSeverity(open) ?? 'info';
   return { text: open.length > 99 ? '99+' : String(open.length), colour: COLOURS[worst] };

@@ -1,6 +1,8 @@
 // The "I think my account was taken over" checklist, drawn from the takeover
-// story: its steps, links to the right pages of the account's marketplace,
-// and progress (step key -> when ticked, kept in state.checklist). Pure.
+// story and the seed author's whole list: the Amazon steps with links to the
+// right pages of the account's marketplace, then what to do beyond Amazon
+// (other sites, cards, bank accounts), and progress (step key -> when ticked,
+// kept in state.checklist). Pure.
 
 import { marketplaceById } from './marketplaces';
 
@@ -18,6 +20,8 @@ export interface ChecklistStep {
   /** _locales key of the step text. */
   key: string;
   links: ChecklistLink[];
+  /** 'beyond': outside Amazon (other sites, cards, banks); the rest are Amazon steps. */
+  group?: 'beyond';
 }
 
 export const CHECKLIST_STEPS: readonly ChecklistStep[] = [
@@ -42,6 +46,13 @@ export const CHECKLIST_STEPS: readonly ChecklistStep[] = [
   { id: 'cards', key: 'checklistStepCards', links: [{ key: 'checklistLinkPayments', path: '/cpe/yourpayments/wallet' }] },
   { id: 'other-sites', key: 'checklistOtherSites', links: [] },
   { id: 'close-unused', key: 'checklistDormant', links: [] },
+  // The seed author's steps beyond Amazon: a hijacker who had the password may have tried it elsewhere,
+  // and cards and bank accounts reachable from the web are the money at risk.
+  { id: 'other-sites-all', key: 'checklistOtherSitesAll', links: [], group: 'beyond' },
+  { id: 'close-accounts', key: 'checklistCloseAccounts', links: [], group: 'beyond' },
+  { id: 'reissue-cards', key: 'checklistReissueCards', links: [], group: 'beyond' },
+  { id: 'move-money', key: 'checklistMoveMoney', links: [], group: 'beyond' },
+  { id: 'move-debits', key: 'checklistMoveDebits', links: [], group: 'beyond' },
 ];
 
 const IDS = new Set(CHECKLIST_STEPS.map((s) => s.id));
@@ -58,6 +69,11 @@ export function checklistUrl(link: ChecklistLink, marketplaceId: string): string
   const m = marketplaceById(marketplaceId) ?? marketplaceById(DEFAULT_CHECKLIST_MARKETPLACE)!;
   const host = link.seller ? m.sellerHosts[0]! : m.retailHost;
   return `https://${host}${link.path}`;
+}
+
+/** The marketplace's Login & Security page (passwords, two-step verification, passkeys). */
+export function loginSecurityUrl(marketplaceId: string): string {
+  return checklistUrl(CHECKLIST_STEPS.find((s) => s.id === 'password')!.links[0]!, marketplaceId);
 }
 
 export function checklistProgress(done: Readonly<Record<string, number>>): { done: number; total: number } {

@@ -17,6 +17,7 @@ export function pageTypeOf(obs: Observation): string {
   switch (obs.page) {
     case 'signin-claim':
     case 'signin-otp':
+    case 'signin-passkeys':
       return 'signin';
     case 'inventory':
     case 'upload-status':

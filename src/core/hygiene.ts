@@ -1,14 +1,18 @@
 // Account hygiene, per known account: the defences the takeover story says
-// matter — two-step verification on, a password changed now and then, no
-// dormant accounts. Pure: from the account, the settings and the time.
+// matter — a passkey (the one defence a phishing page cannot relay), two-step
+// verification on, a password changed now and then, no dormant accounts.
+// Pure: from the account, its passkey lists, the settings and the time.
 
 import { DAY_MS } from './days';
-import type { KnownAccount, Settings } from './types';
+import { passkeyStatus, type PasskeyStatus } from './judge-passkeys';
+import type { KnownAccount, PasskeyList, Settings } from './types';
 
 export type TwoStepStatus = 'on' | 'off' | 'unknown';
 export type AgeStatus = 'unknown' | 'ok' | 'overdue';
 
 export interface Hygiene {
+  /** From the passkey lists the account's sign-in pages showed (unknown: none read yet). */
+  passkey: PasskeyStatus;
   twoStep: TwoStepStatus;
   /** When the 2SV status was last learned (a page read or a code asked at sign-in). */
   twoStepAt: number | null;
@@ -36,8 +40,14 @@ function twoStep(a: KnownAccount): { status: TwoStepStatus; at: number | null } 
   return { status: 'unknown', at: null };
 }
 
-export function accountHygiene(a: KnownAccount, settings: Pick<Settings, 'passwordAgeDays' | 'dormancyDays'>, now: number): Hygiene {
+export function accountHygiene(
+  a: KnownAccount,
+  settings: Pick<Settings, 'passwordAgeDays' | 'dormancyDays'>,
+  now: number,
+  passkeys?: readonly PasskeyList[],
+): Hygiene {
   const tsv = twoStep(a);
+  const passkey = passkeyStatus(passkeys, a.id);
   const pwDays = a.passwordChangedAt === null ? null : daysSince(a.passwordChangedAt, now);
   const password: Hygiene['password'] = {
     status: pwDays === null ? 'unknown' : pwDays >= settings.passwordAgeDays ? 'overdue' : 'ok',
@@ -46,10 +56,11 @@ export function accountHygiene(a: KnownAccount, settings: Pick<Settings, 'passwo
   const idle = daysSince(a.lastSeenAt, now);
   const dormancy = { dormant: idle >= settings.dormancyDays, days: idle };
   return {
+    passkey,
     twoStep: tsv.status,
     twoStepAt: tsv.at,
     password,
     dormancy,
-    needsAttention: tsv.status !== 'on' || password.status === 'overdue' || dormancy.dormant,
+    needsAttention: passkey === 'no' || tsv.status !== 'on' || password.status === 'overdue' || dormancy.dormant,
   };
 }

@@ -1,12 +1,22 @@
-// Judging what an account page shows against what it showed last time: which
-// settings changed, how serious each change is, and whether the owner made it
-// in this browser. Pure: state and a fingerprinted page in, next state and the
-// banner to show out. Values arrive as salted hashes and masked hints only.
+// Judging what an account page shows against what it showed last time for the
+// same account: which settings changed, how serious each change is (the page
+// type's declaration says: pages/account/table.ts), and whether the owner made
+// it in this browser. Pure: state and a fingerprinted page in, next state and
+// the banner to show out. Values arrive as salted hashes and masked hints only.
+//
+// One account, one history: a snapshot belongs to the account the page
+// showed (its `owner` signals, see sameAccount). A page whose account cannot
+// be told is never compared with anything and is not remembered: comparing
+// it could only produce a stranger's "changes". Snapshots stored before this
+// keying (by host only) are dropped once, with the 'state-migrated' notice,
+// and re-learnt quietly on the next visit of each page.
 
 import { localDay } from './days';
 import { raiseAlert, SEVERITY_RANK } from './alerts';
 import { newKnownAccount } from './judge-signin';
 import { isSellerHost } from './marketplaces';
+import { ownerFieldOf, singleChange, type Change } from './account-model';
+import { fieldRule, REPEATED_FIELDS } from '../pages/account/table';
 import type {
   AccountFieldName,
   AccountPageKind,
@@ -31,8 +41,10 @@ export interface AccountPageRead {
   kind: AccountPageKind;
   marketplace: string;
   host: string;
-  /** Snapshot id: hash of (page type, host, account shown). */
+  /** Snapshot id: hash of (page type, host, the account's strongest identity signal). */
   snapshotId: string;
+  /** Which account the page belongs to: tagged salted hashes, strongest first (empty: the page does not say). */
+  owner: string[];
   /** The known account the page itself shows (Login & Security's email), else null. */
   accountId: string | null;
   /** True when the page shows an account identity at all (known or not). */
@@ -62,15 +74,10 @@ export interface AccountJudgement {
   banner: BannerSpec | null;
 }
 
-/** One difference between two visits. */
-export interface Change {
-  field: AccountFieldName;
-  severity: Severity;
-  reason: Reason;
-}
+export type { Change } from './account-model';
 
-/** Repeated settings: each entry is its own field key "<name>:<hash>". */
-export const REPEATED: readonly AccountFieldName[] = ['address', 'user', 'notification-email'];
+/** Repeated settings (each entry its own field key "<name>:<hash>"), from the declarations. */
+export const REPEATED: readonly AccountFieldName[] = REPEATED_FIELDS;
 /** Orders remembered per page (newest kept). */
 const MAX_ORDERS = 300;
 /** Rows kept on one new-orders alert. */
@@ -80,53 +87,8 @@ export const ORDERS_WARNING_COUNT = 3;
 
 export const ORDER_COLUMNS = ['ordersColumnDate', 'ordersColumnTotal', 'ordersColumnItem'];
 
-/** Which owner change makes a changed field known-good. */
-const OWNER_FIELD: Record<AccountFieldName, OwnerChangeField> = {
-  name: 'name',
-  email: 'email',
-  phone: 'phone',
-  'two-step': 'two-step',
-  'two-step-method': 'two-step',
-  passkeys: 'passkeys',
-  address: 'address',
-  deposit: 'deposit',
-  'notification-email': 'notification-email',
-  user: 'user',
-};
-
-
 const keysOf = (fields: Record<string, ReadValue>, group: AccountFieldName) =>
   Object.keys(fields).filter((k) => k.startsWith(`${group}:`));
-
-/** A changed single setting: its severity and sentence, or null when the change is no alarm. */
-function singleChange(field: AccountFieldName, before: ReadValue | undefined, after: ReadValue): Change | null {
-  if (before && before.hash === after.hash) return null;
-  const change = (severity: Severity, key: string, subs: string[] = []): Change => ({ field, severity, reason: { key, subs } });
-  switch (field) {
-    case 'email':
-      return before ? change('danger', 'accountEmailChanged', [after.hint]) : null;
-    case 'phone':
-      return change('danger', before ? 'accountPhoneChanged' : 'accountPhoneAdded', [after.hint]);
-    case 'name':
-      return before ? change('warning', 'accountNameChanged', [after.hint]) : null;
-    case 'two-step':
-      return before?.hint === 'on' && after.hint === 'off' ? change('danger', 'accountTwoStepOff') : null;
-    case 'two-step-method':
-      return before ? change('danger', 'accountTwoStepMethodChanged', [after.hint]) : null;
-    case 'passkeys':
-      return before && Number(after.hint) > Number(before.hint) ? change('warning', 'accountPasskeyAdded', [after.hint]) : null;
-    case 'deposit':
-      return before ? change('danger', 'accountDepositChanged', [after.hint]) : null;
-    default:
-      return null;
-  }
-}
-
-const ADDED: Partial<Record<AccountFieldName, { severity: Severity; key: string }>> = {
-  address: { severity: 'warning', key: 'accountAddressAdded' },
-  user: { severity: 'warning', key: 'accountUserAdded' },
-  'notification-email': { severity: 'danger', key: 'accountNotificationEmailAdded' },
-};
 
 /**
  * What changed between the last snapshot and this page, and the fields to
@@ -134,6 +96,7 @@ const ADDED: Partial<Record<AccountFieldName, { severity: Severity; key: string 
  * partly rendered page is not a removal); removals are never alarms.
  */
 export function diffFields(
+  kind: string,
   before: Record<string, ReadValue>,
   after: Record<string, ReadValue>,
 ): { changes: Change[]; fields: Record<string, ReadValue> } {
@@ -142,7 +105,8 @@ export function diffFields(
   for (const [key, value] of Object.entries(before)) if (!key.includes(':')) fields[key] = value;
   for (const [key, value] of Object.entries(after)) {
     if (key.includes(':')) continue;
-    const c = singleChange(key as AccountFieldName, before[key], value);
+    const rule = fieldRule(kind, key as AccountFieldName);
+    const c = rule ? singleChange(key as AccountFieldName, rule, before[key], value) : null;
     if (c) changes.push(c);
     fields[key] = value;
   }
@@ -151,28 +115,70 @@ export function diffFields(
     // None readable now: the list did not render; keep the old one.
     const kept = now.length === 0 ? before : after;
     for (const key of keysOf(kept, group)) fields[key] = kept[key]!;
-    const rule = ADDED[group];
+    const rule = fieldRule(kind, group)?.added;
     if (!rule || now.length === 0) continue;
     for (const key of now) {
       if (before[key]) continue;
-      changes.push({ field: group, severity: rule.severity, reason: { key: rule.key, subs: [after[key]!.hint] } });
+      changes.push({ field: group, severity: rule.severity, reason: { key: rule.reason, subs: [after[key]!.hint] } });
     }
   }
   return { changes, fields };
 }
 
+const sourceOf = (tag: string) => tag.slice(0, tag.indexOf(':'));
+const ofSource = (tags: readonly string[], source: string) => tags.filter((t) => sourceOf(t) === source);
+
 /**
- * The snapshot to compare with: this page for this account; else, when the
- * page shows an account, the page last seen on this host showing that very
- * account (its email changed by the owner and learned since), or — for an
- * account never seen, a changed email — the page's latest snapshot on this host.
+ * Whether two pages belong to one account, from their identity signals. The
+ * first kind of signal both carry decides: Amazon's customer id, the Seller
+ * Central merchant id, the account email the page itself shows (Login &
+ * Security), the account the tab signed in with. A greeting name never
+ * identifies an account (first names are shared), but when the only shared
+ * signal is the tab's sign-in (which may predate a switch of account), a
+ * different greeting says "another account". Nothing shared: not the same.
  */
+export function sameAccount(a: readonly string[], b: readonly string[]): boolean {
+  for (const source of ['customer', 'merchant', 'email', 'claim']) {
+    const x = ofSource(a, source);
+    const y = ofSource(b, source);
+    if (x.length === 0 || y.length === 0) continue;
+    if (!x.some((t) => y.includes(t))) return false;
+    if (source !== 'claim') return true;
+    const na = ofSource(a, 'name');
+    const nb = ofSource(b, 'name');
+    return na.length === 0 || nb.length === 0 || na.some((t) => nb.includes(t));
+  }
+  return false;
+}
+
+/** Signals merged: this page's, plus the earlier page's of sources this one lacks (a customer id that did not render). */
+function mergeOwner(prev: readonly string[], now: readonly string[]): string[] {
+  const have = new Set(now.map(sourceOf));
+  return [...now, ...prev.filter((t) => !have.has(sourceOf(t)))].slice(0, 8);
+}
+
+/** A snapshot from before per-account keying (host only). */
+const isLegacy = (s: PageSnapshot) => s.owner === undefined || s.owner === null;
+
+/**
+ * Snapshots keyed by host only (stored before per-account keying) cannot be
+ * told apart by account: drop them, once, and say so; each page is re-learnt
+ * quietly on its next visit. No old snapshot is ever compared with a page.
+ */
+export function dropLegacySnapshots(state: StoredState, now: number, newId: () => string): StoredState {
+  if (!state.snapshots.some(isLegacy)) return state;
+  return {
+    ...state,
+    snapshots: state.snapshots.filter((s) => !isLegacy(s)),
+    notices: [...state.notices, { id: newId(), kind: 'state-migrated', at: now, setAsideKey: null }],
+  };
+}
+
+/** The snapshot of this page type on this host that belongs to the page's account, the latest seen. */
 function previousSnapshot(state: StoredState, read: AccountPageRead): PageSnapshot | undefined {
-  const exact = state.snapshots.find((s) => s.id === read.snapshotId);
-  if (exact || !read.showsAccount) return exact;
-  const here = state.snapshots.filter((s) => s.page === read.kind && s.host === read.host).sort((a, b) => b.lastSeenAt - a.lastSeenAt);
-  if (read.accountId) return here.find((s) => s.fields.email?.hash === read.accountId);
-  return here[0];
+  return state.snapshots
+    .filter((s) => s.page === read.kind && s.host === read.host && !isLegacy(s) && sameAccount(s.owner!, read.owner))
+    .sort((a, b) => b.lastSeenAt - a.lastSeenAt)[0];
 }
 
 /**
@@ -188,8 +194,16 @@ export function learnShownEmail(state: StoredState, snapshot: PageSnapshot | und
   return { ...state, accounts: [...state.accounts, account] };
 }
 
-/** The owner trusted account-changed alerts ("I made these changes"): learn the emails they were about. */
-export function acceptAccountChanges(state: StoredState, alertIds: readonly string[], now: number): StoredState {
+/**
+ * The owner trusted account-changed alerts ("I made these changes"). A page
+ * showed the new email, so the click alone never makes it a known account
+ * (anyone able to press a button on the page could plant one): only when the
+ * owner also confirmed it explicitly (`confirmed`, the banner's second
+ * "this is mine" step, see judge-signin's ownAccount) is it learnt. The
+ * owner's own change form seen in the tab learns it without a click.
+ */
+export function acceptAccountChanges(state: StoredState, alertIds: readonly string[], now: number, confirmed = false): StoredState {
+  if (!confirmed) return state;
   const ids = new Set(alertIds);
   let next = state;
   for (const alert of state.alerts) {
@@ -296,13 +310,14 @@ function upsertSnapshot(
   now: number,
 ): PageSnapshot[] {
   const snapshot: PageSnapshot = prev
-    ? { ...prev, fields, lastSeenAt: now, accountId: read.accountId ?? prev.accountId }
+    ? { ...prev, fields, lastSeenAt: now, accountId: read.accountId ?? prev.accountId, owner: mergeOwner(prev.owner ?? [], read.owner) }
     : {
         id: read.snapshotId,
         page: read.kind,
         marketplace: read.marketplace,
         host: read.host,
         accountId: read.accountId,
+        owner: read.owner,
         firstSeenAt: now,
         lastSeenAt: now,
         fields,
@@ -311,7 +326,8 @@ function upsertSnapshot(
 }
 
 /**
- * - first visit of a page: remember it quietly;
+ * - a page that does not say whose it is: nothing compared, nothing kept;
+ * - first visit of a page by this account: remember it quietly;
  * - changes the owner made through Amazon's forms in this tab: accepted;
  * - other changes: one account-changed alert per page (re-opened and updated
  *   when seen again), severity the worst change's, with a sentence per change;
@@ -320,15 +336,17 @@ function upsertSnapshot(
  */
 export function judgeAccountPage(state: StoredState, read: AccountPageRead, ctx: AccountContext): AccountJudgement {
   const { now } = ctx;
+  state = dropLegacySnapshots(state, now, ctx.newId);
+  if (read.owner.length === 0 || read.owner.every((t) => sourceOf(t) === 'name')) return { state, banner: null };
   const prev = previousSnapshot(state, read);
   const accountId = resolveAccountId(state, read.accountId ?? prev?.accountId ?? null, ctx.claimedAccountId);
   const stamped = stampTwoStep(state, accountId, read.fields['two-step']?.hint, now);
   if (read.kind === 'orders') return judgeOrders(stamped, read, prev, ctx);
 
-  const { changes, fields } = diffFields(prev?.fields ?? {}, read.fields);
+  const { changes, fields } = diffFields(read.kind, prev?.fields ?? {}, read.fields);
   let next: StoredState = { ...stamped, snapshots: upsertSnapshot(stamped, read, prev, fields, now) };
   const subjectId = prev?.id ?? read.snapshotId;
-  const unexpected = prev ? changes.filter((c) => !ctx.ownerChanged.has(OWNER_FIELD[c.field])) : [];
+  const unexpected = prev ? changes.filter((c) => !ctx.ownerChanged.has(ownerFieldOf(c.field, fieldRule(read.kind, c.field)))) : [];
   // The owner changed the email through Amazon's form here: it is theirs.
   if (prev && changes.some((c) => c.field === 'email' && ctx.ownerChanged.has('email'))) {
     next = learnShownEmail(next, next.snapshots.find((s) => s.id === subjectId), 'typed', now);

@@ -35,7 +35,8 @@ export function newKnownAccount(claim: Claim, origin: KnownAccount['origin'], no
     hint: claim.hint,
     marketplace: claim.marketplace,
     origin,
-    confirmed: origin !== 'auto',
+    // Only the owner's word (adding, typing, trusting) confirms; learned from a proven sign-in stays unconfirmed.
+    confirmed: origin === 'typed' || origin === 'user',
     firstSeenAt: now,
     lastSeenAt: now,
     twoStepSeenAt: null,
@@ -48,11 +49,17 @@ export function newKnownAccount(claim: Claim, origin: KnownAccount['origin'], no
 }
 
 /**
+ * Trust rules (README "Trust rules"): an account is the owner's only on
+ * evidence — they added it, typed it, or signed in to it with a password.
  * - a known account: quietly note that it was seen;
- * - nothing known yet: learn every account shown (a calm "remembered" notice);
- * - typed by the user in this tab's flow: it is their own, learn it;
- * - otherwise: an unfamiliar account, a warning (one open alert per account,
- *   re-opened rather than duplicated when seen again).
+ * - typed by the person in this tab's flow (trusted keystrokes changing the
+ *   field, see content/signin.ts): their own, learn it — unless a warning
+ *   about it is open: typing never settles a warning, the owner does;
+ * - otherwise, even when nothing is known yet (first sign-in after install,
+ *   reset or removing the last account): an unfamiliar account, a warning
+ *   (one open alert per account, re-opened rather than duplicated). A page
+ *   showing an account — switcher, prefilled field, password step — is never
+ *   evidence by itself.
  */
 export function judgeSignIn(state: StoredState, claims: readonly Claim[], ctx: SignInContext): Judgement {
   const { now } = ctx;
@@ -62,7 +69,6 @@ export function judgeSignIn(state: StoredState, claims: readonly Claim[], ctx: S
   const accounts = state.accounts.map((a) => ({ ...a }));
   let alerts = state.alerts.map((a) => ({ ...a }));
   const byId = new Map(accounts.map((a) => [a.id, a]));
-  const firstEver = accounts.length === 0;
 
   const learned: Claim[] = [];
   const unfamiliar: Alert[] = [];
@@ -74,12 +80,11 @@ export function judgeSignIn(state: StoredState, claims: readonly Claim[], ctx: S
       if (claim.role && !known.roles.includes(claim.role)) known.roles = [...known.roles, claim.role];
       continue;
     }
-    if (firstEver || ctx.typedInFlow.has(claim.id)) {
-      const account = newKnownAccount(claim, firstEver && !ctx.typedInFlow.has(claim.id) ? 'auto' : 'typed', now);
+    const warned = alerts.some((a) => a.subjectId === claim.id && a.kind === 'unfamiliar-account' && a.status === 'open');
+    if (ctx.typedInFlow.has(claim.id) && !warned) {
+      const account = newKnownAccount(claim, 'typed', now);
       accounts.push(account);
       byId.set(account.id, account);
-      // An earlier warning about an account the user now typed themselves is settled.
-      for (const a of alerts) if (a.subjectId === claim.id && a.status === 'open') a.status = 'trusted';
       learned.push(claim);
       continue;
     }
@@ -122,6 +127,20 @@ export function judgeSignIn(state: StoredState, claims: readonly Claim[], ctx: S
     };
   }
   return { state: next, banner: null };
+}
+
+/**
+ * A sign-in to this account succeeded in this browser (password accepted, the
+ * tab left the sign-in flow): known from now on, but unconfirmed until the
+ * owner says so. An open warning about it stays open — the owner settles it.
+ */
+export function learnSignedIn(state: StoredState, claim: Claim, now: number): StoredState {
+  const known = state.accounts.find((a) => a.id === claim.id);
+  if (known) {
+    const roles = claim.role && !known.roles.includes(claim.role) ? [...known.roles, claim.role] : known.roles;
+    return { ...state, accounts: state.accounts.map((a) => (a === known ? { ...a, lastSeenAt: now, roles } : a)) };
+  }
+  return { ...state, accounts: [...state.accounts, newKnownAccount(claim, 'signed-in', now)] };
 }
 
 /** Two-step verification was asked for the account signing in on this tab. */

@@ -1,5 +1,6 @@
-// The one table of Amazon marketplaces: retail hosts, Seller Central hosts and
-// the phone conventions needed to normalise a number typed on that marketplace.
+// The one table of Amazon marketplaces: retail hosts, Seller Central hosts,
+// the phone conventions needed to normalise a number typed on that marketplace,
+// and the time zone, currency and UI languages its pages are written in.
 // The manifest's match patterns and host permissions are generated from it.
 
 export interface Marketplace {
@@ -15,6 +16,21 @@ export interface Marketplace {
   retailHost: string;
   /** Seller Central hosts that serve this marketplace. */
   sellerHosts: string[];
+  /**
+   * IANA time zone whose calendar the marketplace's pages print dates in
+   * (Seller Central's "date created"); the listing watch counts days in it.
+   */
+  timeZone: string;
+  /** ISO 4217 currency of its prices. */
+  currency: string;
+  /** BCP 47 languages its Seller Central UI is offered in, the local one first. */
+  languages: string[];
+}
+
+interface Local {
+  timeZone: string;
+  currency: string;
+  languages: string[];
 }
 
 const NA_SELLER = 'sellercentral.amazon.com';
@@ -26,34 +42,37 @@ function mp(
   callingCode: string,
   trunkPrefix: string,
   sellerHosts: string[],
+  local: Local,
 ): Marketplace {
-  return { id, country, callingCode, trunkPrefix, retailHost: `www.${id}`, sellerHosts };
+  return { id, country, callingCode, trunkPrefix, retailHost: `www.${id}`, sellerHosts, ...local };
 }
 
+const L = (timeZone: string, currency: string, ...languages: string[]): Local => ({ timeZone, currency, languages });
+
 export const MARKETPLACES: readonly Marketplace[] = [
-  mp('amazon.co.jp', 'JP', '81', '0', ['sellercentral-japan.amazon.com', 'sellercentral.amazon.co.jp']),
-  mp('amazon.com', 'US', '1', '1', [NA_SELLER]),
-  mp('amazon.ca', 'CA', '1', '1', ['sellercentral.amazon.ca', NA_SELLER]),
-  mp('amazon.com.mx', 'MX', '52', '', ['sellercentral.amazon.com.mx', NA_SELLER]),
-  mp('amazon.com.br', 'BR', '55', '0', ['sellercentral.amazon.com.br']),
-  mp('amazon.co.uk', 'GB', '44', '0', ['sellercentral.amazon.co.uk', EU_SELLER]),
-  mp('amazon.de', 'DE', '49', '0', ['sellercentral.amazon.de', EU_SELLER]),
-  mp('amazon.fr', 'FR', '33', '0', ['sellercentral.amazon.fr', EU_SELLER]),
-  mp('amazon.it', 'IT', '39', '', ['sellercentral.amazon.it', EU_SELLER]),
-  mp('amazon.es', 'ES', '34', '', ['sellercentral.amazon.es', EU_SELLER]),
-  mp('amazon.nl', 'NL', '31', '0', ['sellercentral.amazon.nl', EU_SELLER]),
-  mp('amazon.se', 'SE', '46', '0', ['sellercentral.amazon.se', EU_SELLER]),
-  mp('amazon.pl', 'PL', '48', '', ['sellercentral.amazon.pl', EU_SELLER]),
-  mp('amazon.com.be', 'BE', '32', '0', ['sellercentral.amazon.com.be', EU_SELLER]),
-  mp('amazon.ie', 'IE', '353', '0', ['sellercentral.amazon.ie', EU_SELLER]),
-  mp('amazon.com.tr', 'TR', '90', '0', ['sellercentral.amazon.com.tr']),
-  mp('amazon.ae', 'AE', '971', '0', ['sellercentral.amazon.ae']),
-  mp('amazon.sa', 'SA', '966', '0', ['sellercentral.amazon.sa']),
-  mp('amazon.eg', 'EG', '20', '0', ['sellercentral.amazon.eg']),
-  mp('amazon.in', 'IN', '91', '0', ['sellercentral.amazon.in']),
-  mp('amazon.sg', 'SG', '65', '', ['sellercentral.amazon.sg']),
-  mp('amazon.com.au', 'AU', '61', '0', ['sellercentral.amazon.com.au']),
-  mp('amazon.co.za', 'ZA', '27', '0', ['sellercentral.amazon.co.za']),
+  mp('amazon.co.jp', 'JP', '81', '0', ['sellercentral-japan.amazon.com', 'sellercentral.amazon.co.jp'], L('Asia/Tokyo', 'JPY', 'ja', 'en', 'zh')),
+  mp('amazon.com', 'US', '1', '1', [NA_SELLER], L('America/Los_Angeles', 'USD', 'en', 'es', 'zh', 'ja', 'ko', 'de', 'fr', 'it', 'pt')),
+  mp('amazon.ca', 'CA', '1', '1', ['sellercentral.amazon.ca', NA_SELLER], L('America/Los_Angeles', 'CAD', 'en', 'fr')),
+  mp('amazon.com.mx', 'MX', '52', '', ['sellercentral.amazon.com.mx', NA_SELLER], L('America/Mexico_City', 'MXN', 'es-MX', 'en')),
+  mp('amazon.com.br', 'BR', '55', '0', ['sellercentral.amazon.com.br'], L('America/Sao_Paulo', 'BRL', 'pt-BR', 'en')),
+  mp('amazon.co.uk', 'GB', '44', '0', ['sellercentral.amazon.co.uk', EU_SELLER], L('Europe/London', 'GBP', 'en', 'de', 'fr', 'it', 'es', 'zh')),
+  mp('amazon.de', 'DE', '49', '0', ['sellercentral.amazon.de', EU_SELLER], L('Europe/Berlin', 'EUR', 'de', 'en', 'zh', 'tr', 'pl')),
+  mp('amazon.fr', 'FR', '33', '0', ['sellercentral.amazon.fr', EU_SELLER], L('Europe/Paris', 'EUR', 'fr', 'en')),
+  mp('amazon.it', 'IT', '39', '', ['sellercentral.amazon.it', EU_SELLER], L('Europe/Rome', 'EUR', 'it', 'en')),
+  mp('amazon.es', 'ES', '34', '', ['sellercentral.amazon.es', EU_SELLER], L('Europe/Madrid', 'EUR', 'es', 'en')),
+  mp('amazon.nl', 'NL', '31', '0', ['sellercentral.amazon.nl', EU_SELLER], L('Europe/Amsterdam', 'EUR', 'nl', 'en')),
+  mp('amazon.se', 'SE', '46', '0', ['sellercentral.amazon.se', EU_SELLER], L('Europe/Stockholm', 'SEK', 'sv', 'en')),
+  mp('amazon.pl', 'PL', '48', '', ['sellercentral.amazon.pl', EU_SELLER], L('Europe/Warsaw', 'PLN', 'pl', 'en')),
+  mp('amazon.com.be', 'BE', '32', '0', ['sellercentral.amazon.com.be', EU_SELLER], L('Europe/Brussels', 'EUR', 'fr', 'nl', 'en')),
+  mp('amazon.ie', 'IE', '353', '0', ['sellercentral.amazon.ie', EU_SELLER], L('Europe/Dublin', 'EUR', 'en')),
+  mp('amazon.com.tr', 'TR', '90', '0', ['sellercentral.amazon.com.tr'], L('Europe/Istanbul', 'TRY', 'tr', 'en')),
+  mp('amazon.ae', 'AE', '971', '0', ['sellercentral.amazon.ae'], L('Asia/Dubai', 'AED', 'en', 'ar')),
+  mp('amazon.sa', 'SA', '966', '0', ['sellercentral.amazon.sa'], L('Asia/Riyadh', 'SAR', 'ar', 'en')),
+  mp('amazon.eg', 'EG', '20', '0', ['sellercentral.amazon.eg'], L('Africa/Cairo', 'EGP', 'ar', 'en')),
+  mp('amazon.in', 'IN', '91', '0', ['sellercentral.amazon.in'], L('Asia/Kolkata', 'INR', 'en', 'hi')),
+  mp('amazon.sg', 'SG', '65', '', ['sellercentral.amazon.sg'], L('Asia/Singapore', 'SGD', 'en', 'zh')),
+  mp('amazon.com.au', 'AU', '61', '0', ['sellercentral.amazon.com.au'], L('Australia/Sydney', 'AUD', 'en')),
+  mp('amazon.co.za', 'ZA', '27', '0', ['sellercentral.amazon.co.za'], L('Africa/Johannesburg', 'ZAR', 'en')),
 ];
 
 /** Every host the extension may run on: retail and Seller Central, no duplicates. */

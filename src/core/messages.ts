@@ -7,6 +7,8 @@ import { isChecklistStep } from './checklist';
 import { MAX_EXPORT_CHARS } from './export';
 import { MAX_LABEL, validateSettingsPatch } from './settings';
 import { MAX_LISTING_ROWS } from './listings';
+import { ACCOUNT_PAGE_KINDS as PAGE_KINDS } from '../pages/account/table';
+import { MAX_PASSKEYS } from './judge-passkeys';
 import type { AccountFieldName, AccountPageKind, ContentMessage, Message, Observation, PageMessage, PageTypeId, RawAccount } from './types';
 
 /** The parts of runtime.MessageSender this module reads. */
@@ -71,6 +73,9 @@ function keysAre(v: Record<string, unknown>, keys: string[]): boolean {
   return Object.keys(v).every((k) => keys.includes(k));
 }
 
+/** An export file's passphrase: absent, or a string of sane length. */
+const isPassphrase = (v: unknown): boolean => v === undefined || (typeof v === 'string' && v.length <= 1024);
+
 function isRawAccount(v: unknown): v is RawAccount {
   return isObj(v) && keysAre(v, ['kind', 'value']) && (v.kind === 'email' || v.kind === 'phone') && isText(v.value);
 }
@@ -87,7 +92,8 @@ const isMarketplaceId = (v: unknown) => v === null || (typeof v === 'string' && 
 function isListingRow(v: unknown): boolean {
   return (
     isObj(v) &&
-    keysAre(v, ['sku', 'asin', 'title', 'status', 'price', 'quantity', 'created', 'featured', 'lowest', 'category', 'brand']) &&
+    keysAre(v, ['sku', 'asin', 'title', 'status', 'price', 'quantity', 'created', 'featured', 'lowest', 'category', 'brand', 'currency']) &&
+    (v.currency === undefined || v.currency === null || (typeof v.currency === 'string' && /^[A-Z]{3}$/.test(v.currency))) &&
     isShort(100)(v.sku) &&
     (v.asin === null || (typeof v.asin === 'string' && /^[A-Z0-9]{10}$/.test(v.asin))) &&
     typeof v.title === 'string' && v.title.length <= 300 &&
@@ -111,16 +117,8 @@ function isUploadBatch(v: unknown): boolean {
 }
 
 // Account-change watch (issue 4): account pages and the owner's own change forms.
-export const ACCOUNT_PAGE_KINDS: readonly AccountPageKind[] = [
-  'login-security',
-  'addresses',
-  'two-step',
-  'orders',
-  'seller-account-info',
-  'seller-deposit',
-  'seller-notifications',
-  'seller-users',
-];
+// The page kinds come from their declarations (one table: pages/account/table.ts).
+export const ACCOUNT_PAGE_KINDS: readonly AccountPageKind[] = PAGE_KINDS;
 const ACCOUNT_FIELD_NAMES: readonly AccountFieldName[] = [
   'name',
   'email',
@@ -152,9 +150,16 @@ function isOrderSeen(v: unknown): boolean {
   );
 }
 
+function isAccountIdentity(v: unknown): boolean {
+  return isObj(v) && keysAre(v, ['source', 'value']) && (v.source === 'customer' || v.source === 'merchant' || v.source === 'name') && isShort(100)(v.value);
+}
+
 function isAccountObservation(v: Record<string, unknown>): boolean {
   return (
-    keysAre(v, ['page', 'kind', 'fields', 'orders']) &&
+    keysAre(v, ['page', 'kind', 'fields', 'orders', 'identity']) &&
+    Array.isArray(v.identity) &&
+    v.identity.length <= 4 &&
+    v.identity.every(isAccountIdentity) &&
     isOneOf(ACCOUNT_PAGE_KINDS)(v.kind) &&
     Array.isArray(v.fields) &&
     v.fields.length <= 200 &&
@@ -171,6 +176,22 @@ function isOwnerChange(v: Record<string, unknown>): boolean {
     keysAre(v, ['type', 'page', 'field']) &&
     isOneOf(ACCOUNT_PAGE_KINDS)(v.page) &&
     (v.field === 'password' || isOneOf(ACCOUNT_FIELD_NAMES)(v.field))
+  );
+}
+
+// Passkey watch (issue 14): a relying party (a hostname) and base64url credential ids, bounded.
+const isRpId = (v: unknown) => typeof v === 'string' && v.length <= 253 && /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(v);
+const isCredentialId = (v: unknown) => typeof v === 'string' && /^[A-Za-z0-9_-]{8,1364}$/.test(v);
+
+function isPasskeyObservation(v: Record<string, unknown>): boolean {
+  return (
+    keysAre(v, ['page', 'account', 'rpId', 'credentialIds']) &&
+    isRawAccount(v.account) &&
+    isRpId(v.rpId) &&
+    Array.isArray(v.credentialIds) &&
+    v.credentialIds.length <= MAX_PASSKEYS &&
+    v.credentialIds.every(isCredentialId) &&
+    new Set(v.credentialIds).size === v.credentialIds.length
   );
 }
 
@@ -209,6 +230,8 @@ function isObservation(v: unknown): v is Observation {
       );
     case 'account':
       return isAccountObservation(v);
+    case 'signin-passkeys':
+      return isPasskeyObservation(v);
     case 'signin-otp':
       return (
         keysAre(v, ['page', 'phoneEnding']) &&
@@ -268,8 +291,14 @@ export function parseContentMessage(v: unknown): Parsed<ContentMessage> {
         : { ok: false, reason: 'malformed typed account' };
     case 'alert-action':
       return isAlertAction(v) ? { ok: true, message: v as ContentMessage } : { ok: false, reason: 'malformed alert action' };
+    case 'wake':
     case 'open-checklist':
+    case 'password-step-shown':
       return keysAre(v, ['type']) ? { ok: true, message: v as ContentMessage } : { ok: false, reason: 'malformed' };
+    case 'signin-submit':
+      return keysAre(v, ['type', 'account']) && (v.account === null || isRawAccount(v.account))
+        ? { ok: true, message: v as ContentMessage }
+        : { ok: false, reason: 'malformed sign-in submit' };
     case 'owner-change':
       return isOwnerChange(v) ? { ok: true, message: v as ContentMessage } : { ok: false, reason: 'malformed owner change' };
     case 'page-unreadable':
@@ -314,10 +343,11 @@ export function parsePageMessage(v: unknown): Parsed<PageMessage> {
         ? { ok: true, message: v as PageMessage }
         : { ok: false, reason: 'malformed checklist step' };
     case 'import-state':
-      return keysAre(v, ['type', 'text']) && typeof v.text === 'string' && v.text.length <= MAX_EXPORT_CHARS
+      return keysAre(v, ['type', 'text', 'passphrase']) && typeof v.text === 'string' && v.text.length <= MAX_EXPORT_CHARS && isPassphrase(v.passphrase)
         ? { ok: true, message: v as PageMessage }
         : { ok: false, reason: 'malformed import' };
     case 'export-state':
+      return keysAre(v, ['type', 'passphrase']) && isPassphrase(v.passphrase) ? { ok: true, message: v as PageMessage } : { ok: false, reason: 'malformed' };
     case 'reset-state':
       return keysAre(v, ['type']) ? { ok: true, message: v as PageMessage } : { ok: false, reason: 'malformed' };
     default:

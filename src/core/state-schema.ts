@@ -22,8 +22,12 @@ export const KnownAccountSchema = v.object({
   kind: picklist(['email', 'phone'] as const satisfies readonly AccountKind[]),
   hint: str(),
   marketplace: str(),
-  /** auto: learned as the first account seen; typed: typed in this browser's sign-in flow; user: trusted or added by the user. */
-  origin: picklist(['auto', 'typed', 'user'] as const),
+  /**
+   * auto: learned as the first account seen (before the trust rules; kept, unconfirmed); typed: typed in this
+   * browser's sign-in flow; signed-in: signed in to with a password in this browser (proven), unconfirmed until
+   * the owner says so; user: trusted or added by the user.
+   */
+  origin: picklist(['auto', 'typed', 'signed-in', 'user'] as const),
   /** False until the user confirms an automatically learned account. */
   confirmed: v.boolean(),
   firstSeenAt: num(),
@@ -49,13 +53,15 @@ export const ReasonSchema = v.object({ key: str(), subs: v.array(str()) });
 /** One row of an alert's details table; page text, shown only as text. */
 export const AlertRowSchema = v.object({
   cells: v.array(str()),
+  /** The listing's key (salted SKU hash) for listing-watch rows: what "accept" accepts. */
+  key: v.optional(str()),
   /** An https URL on an Amazon host, e.g. the listing's page. */
   url: v.optional(str()),
 });
 
 export const AlertSchema = v.object({
   id: str(),
-  kind: picklist(['unfamiliar-account', 'new-listings', 'account-changed', 'new-orders'] as const satisfies readonly AlertKind[]),
+  kind: picklist(['unfamiliar-account', 'new-listings', 'account-changed', 'new-orders', 'passkey-added', 'passkey-removed', 'phishing'] as const satisfies readonly AlertKind[]),
   severity: picklist(['info', 'warning', 'danger'] as const satisfies readonly Severity[]),
   status: picklist(['open', 'trusted', 'dismissed'] as const satisfies readonly AlertStatus[]),
   createdAt: num(),
@@ -112,6 +118,11 @@ export const SellerWatchSchema = v.object({
   /** Latest listing activity seen (creation or change), for dormancy. */
   lastActivityAt: num(),
   listingCount: num(),
+  /**
+   * The visit new listings are counted from during this session of page reads (page 1, page 2, … within a
+   * few hours count from the same visit); absent in watches stored before it existed (lastVisitAt then).
+   */
+  baselineAt: v.optional(num()),
 });
 
 // --------------------------------------- account-change watch (issue 4)
@@ -127,10 +138,34 @@ export const PageSnapshotSchema = v.object({
   host: str(),
   /** Known-account id the page belongs to, where the page shows the account. */
   accountId: v.nullable(str()),
+  /**
+   * The account the page belongs to: tagged salted hashes of its identity signals ("customer:<hash>",
+   * "email:<hash>", …), strongest first. Missing or null: a snapshot from before per-account keying
+   * (keyed by host only), dropped and re-learnt quietly (core/judge-account).
+   */
+  owner: v.optional(v.nullable(v.array(str()))),
   firstSeenAt: num(),
   lastSeenAt: num(),
   /** Per field: salted hash of the value and its masked hint. */
   fields: plain(v.record(str(), v.object({ hash: str(), hint: str() }))),
+});
+
+// ------------------------------------------------- passkey watch (issue 14)
+
+/** The passkeys one account's sign-in pages listed, per relying party, as salted fingerprints only. */
+export const PasskeyListSchema = v.object({
+  /** Known-account id: the sign-in guard's fingerprint of the account. */
+  accountId: str(),
+  /** WebAuthn relying party (amazon.com, amazon.co.jp…): each is its own Amazon account and list. */
+  rpId: str(),
+  /** Fingerprints of the credential ids the latest sign-in page listed. */
+  current: v.array(str()),
+  /** Fingerprints the owner vouched for: the first list seen, their own set-up, "this passkey is mine". */
+  accepted: v.array(str()),
+  firstSeenAt: num(),
+  lastSeenAt: num(),
+  /** When Amazon's passkey set-up was last seen in this browser for the account (null: never). */
+  ownerSetupAt: v.nullable(num()),
 });
 
 // -------------------------------------------------------------- watch health
@@ -161,6 +196,8 @@ export const CONCERN_SCHEMAS = {
   /** Incident checklist: step key -> when the user ticked it. */
   checklist: plain(v.record(str(), num())),
   health: v.array(HealthEntrySchema),
+  /** Passkey watch (issue 14): per account and relying party; [] when missing (stored before it existed). */
+  passkeys: v.optional(v.array(PasskeyListSchema), []),
 };
 
 /** The logical state (what every handler reads and changes; exported whole in an export file). */
@@ -192,5 +229,6 @@ export type Notice = v.InferOutput<typeof NoticeSchema>;
 export type SellerWatch = v.InferOutput<typeof SellerWatchSchema>;
 export type PageSnapshot = v.InferOutput<typeof PageSnapshotSchema>;
 export type HealthEntry = v.InferOutput<typeof HealthEntrySchema>;
+export type PasskeyList = v.InferOutput<typeof PasskeyListSchema>;
 export type StoredState = v.InferOutput<typeof StoredStateSchema>;
 export type StateMeta = v.InferOutput<typeof StateMetaSchema>;

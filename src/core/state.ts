@@ -43,6 +43,7 @@ export function emptyState(salt: string): StoredState {
     snapshots: [],
     checklist: {},
     health: [],
+    passkeys: [],
   };
 }
 

@@ -4,7 +4,7 @@
 // export and the tests all read these names).
 
 /** The state's top-level concerns, each persisted under its own `state.<concern>` key. */
-export const STATE_CONCERNS = ['accounts', 'alerts', 'settings', 'notices', 'sellers', 'snapshots', 'checklist', 'health'] as const;
+export const STATE_CONCERNS = ['accounts', 'alerts', 'settings', 'notices', 'sellers', 'snapshots', 'checklist', 'health', 'passkeys'] as const;
 export type StateConcern = (typeof STATE_CONCERNS)[number];
 
 /** Schema version, salt and the id of the write that made them: written with every update. */

@@ -58,20 +58,35 @@ export type Observation =
       fields: AccountField[];
       /** Order history only: the orders shown, newest first. */
       orders: OrderSeen[];
+      /** Which account the page belongs to, as the page says (strongest signal first); empty when it does not say. */
+      identity: AccountIdentity[];
+    }
+  // Passkey watch (issue 14): the credential list a sign-in page offers for the account it shows.
+  | {
+      page: 'signin-passkeys';
+      /** The one account the password step shows. */
+      account: RawAccount;
+      /** WebAuthn relying party (e.g. amazon.co.jp). */
+      rpId: string;
+      /** allowCredentials ids as the page carries them (base64url), at most MAX_PASSKEYS. */
+      credentialIds: string[];
     };
 
 // ------------------------------------------- account-change watch (issue 4)
 
-/** The account pages the account-change watch reads. */
-export type AccountPageKind =
-  | 'login-security'
-  | 'addresses'
-  | 'two-step'
-  | 'orders'
-  | 'seller-account-info'
-  | 'seller-deposit'
-  | 'seller-notifications'
-  | 'seller-users';
+/** The account pages the account-change watch reads: derived from their declarations (src/pages/account/table.ts). */
+export type AccountPageKind = import('../pages/account/table').AccountPageKind;
+
+/**
+ * One signal of which account a page belongs to, in clear (the background
+ * keeps only its salted hash): Amazon's customer id, a Seller Central
+ * merchant id, or a name (the navigation's greeting, a store name) that only
+ * tells accounts apart and never identifies one on its own.
+ */
+export interface AccountIdentity {
+  source: 'customer' | 'merchant' | 'name';
+  value: string;
+}
 
 /**
  * A setting shown on an account page. Single-valued: name, email, phone,
@@ -124,6 +139,8 @@ export interface ListingRow {
   lowest: number | null;
   category: string | null;
   brand: string | null;
+  /** ISO 4217 code of the prices' currency, when the cell shows one ("€", "R$", "zł", "TL"…). */
+  currency?: string | null;
 }
 
 /** One inventory file upload on the upload status page. */
@@ -152,9 +169,17 @@ export type BannerKind =
   | 'watching-listings' // listing watch: first visit, now watching N listings (info)
   | 'new-listings' // listing watch: suspicious new listings
   | 'account-changed' // account-change watch: settings changed since the last visit
-  | 'new-orders'; // account-change watch: orders placed since the last visit of the order history
+  | 'new-orders' // account-change watch: orders placed since the last visit of the order history
+  | 'passkey-added'; // passkey watch: a sign-in page lists a passkey the owner never added here
 /** Alert kinds in the log. Each watch adds its own. */
-export type AlertKind = 'unfamiliar-account' | 'new-listings' | 'account-changed' | 'new-orders';
+export type AlertKind =
+  | 'unfamiliar-account'
+  | 'new-listings'
+  | 'account-changed'
+  | 'new-orders'
+  | 'passkey-added' // passkey watch: danger
+  | 'passkey-removed' // passkey watch: info
+  | 'phishing'; // the phishing guard (issue 10)
 export type AlertStatus = 'open' | 'trusted' | 'dismissed';
 
 // Stored records (alerts, accounts, settings, notices, seller watches, page
@@ -167,6 +192,7 @@ export type {
   KnownAccount,
   Notice,
   PageSnapshot,
+  PasskeyList,
   Reason,
   SellerWatch,
   StateMeta,
@@ -219,6 +245,12 @@ export type ContentMessage =
   | { type: 'typed-account'; account: RawAccount }
   | { type: 'alert-action'; alertIds: string[]; action: AlertAction }
   | { type: 'open-checklist' }
+  /** Sign-in proof: a trusted password submit on a sign-in page, with the account the page showed (never the password). */
+  | { type: 'signin-submit'; account: RawAccount | null }
+  /** Sign-in proof: the page asks for the password (again), so an earlier attempt in the tab failed or was abandoned. */
+  | { type: 'password-step-shown' }
+  /** Sent by the sign-in script at document_start: starts the background early; no reply but ok. */
+  | { type: 'wake' }
   /** Account-change watch: the owner submitted one of Amazon's change forms in this tab. */
   | { type: 'owner-change'; page: AccountPageKind; field: OwnerChangeField }
   /** Watch health: this page should have yielded an observation and did not (schema in core/messages). */
@@ -238,9 +270,10 @@ export type PageMessage =
   | { type: 'add-account'; account: RawAccount; marketplace: string }
   | { type: 'rename-account'; accountId: string; label: string | null }
   | { type: 'checklist-step'; step: string; done: boolean }
-  | { type: 'export-state' }
-  /** The text of an export file, validated in the background before anything is replaced. */
-  | { type: 'import-state'; text: string }
+  /** With a passphrase the file is sealed (AES-GCM); without one it leaves the salt out (core/export). */
+  | { type: 'export-state'; passphrase?: string }
+  /** The text of an export file, validated in the background before anything is replaced; the passphrase of a sealed one. */
+  | { type: 'import-state'; text: string; passphrase?: string }
   | { type: 'reset-state' };
 
 export type Message = ContentMessage | PageMessage;
@@ -256,6 +289,10 @@ export type Reply =
       state?: PublicState;
       /** export-state: the file's JSON text. */
       exportText?: string;
+      /** import-state of a file without the salt: hints of its accounts, to be added again. */
+      readd?: string[];
+      /** phishing guard: whether to keep sending keystrokes from this page. */
+      listen?: boolean;
       /** get-status: what the guard can and cannot do right now. */
       status?: GuardStatus;
     }

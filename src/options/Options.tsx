@@ -8,6 +8,7 @@ import { Checklist } from '../ui/Checklist';
 import { ExportImport } from '../ui/ExportImport';
 import { t } from '../ui/i18n';
 import { Notices } from '../ui/Notices';
+import { PhishingGuard } from '../ui/PhishingGuard';
 import { Settings } from '../ui/Settings';
 import { StatusLine } from '../ui/StatusLine';
 import { useGuardState } from '../ui/useGuardState';
@@ -27,6 +28,7 @@ export function Options({ now }: { now?: number } = {}) {
         <a href="#alerts">{t('alertsHeading')}</a>
         <a href="#accounts">{t('accountsHeading')}</a>
         <a href="#checklist">{t('openChecklist')}</a>
+        <a href="#phishing-guard">{t('phishingGuardHeading')}</a>
         <a href="#settings">{t('settingsHeading')}</a>
         <a href="#data">{t('exportHeading')}</a>
       </nav>
@@ -37,11 +39,12 @@ export function Options({ now }: { now?: number } = {}) {
           <StatusLine alerts={value.state.alerts} />
           <Notices notices={value.state.notices} act={act} />
           <AlertList alerts={value.state.alerts} act={act} />
-          <AccountList accounts={value.state.accounts} settings={value.state.settings} act={act} editable now={now} />
+          <AccountList accounts={value.state.accounts} settings={value.state.settings} passkeys={value.state.passkeys} act={act} editable now={now} />
           <Watched snapshots={value.state.snapshots} sellers={value.state.sellers} />
           <h3>{t('optionsAddHeading')}</h3>
           <AddAccount act={act} defaultMarketplace={value.state.accounts[0]?.marketplace} />
           <Checklist progress={value.state.checklist} accounts={value.state.accounts} act={act} />
+          <PhishingGuard />
           <Settings settings={value.state.settings} act={act} />
           <ExportImport act={act} />
         </>

@@ -1,15 +1,35 @@
 // Page knowledge for Seller Central's inventory table (Manage All Inventory):
-// the classic table (#myitable, tr.mt-row, td[data-column]) and the current
-// UI (kat-table / ARIA grid / Janus rows). Columns are found by their header
-// labels in English and Japanese, never by position, so extra columns, images
-// and reordering do not matter. Pure: Document in, Observation (or null) out.
-// What each selector serves is recorded in test/fixtures/README.md.
+// which paths are inventory pages, the classic table (#myitable, tr.mt-row,
+// td[data-column]) and the current UI (Katal's kat-data-table holding a real
+// table, in light DOM or an open shadow root; kat-table / ARIA grid / Janus
+// rows). Columns are found by their header labels in the UI languages of
+// every marketplace (ja en de fr it es nl pl sv tr pt ar zh), never by
+// position, so extra columns, images and reordering do not matter. Pure:
+// Document in, Observation (or null) out. What each selector serves is
+// recorded in test/fixtures/README.md.
 
 import { MAX_LISTING_ROWS } from '../core/listings';
 import type { ListingRow, ListingStatus, Observation } from '../core/types';
 import { all, first, safely, text } from './select';
-import { readSellerIdentity } from './seller-identity';
-import { cellText, dayFirst, normalLabel, parseDay, parsePrice, parseQuantity } from './table-values';
+import { readSellerIdentity, type SellerIdentity } from './seller-identity';
+import { cellText, dayFirst, normalLabel, parseCurrency, parseDay, parsePrice, parseQuantity } from './table-values';
+
+/** Which Seller Central page a path is: Manage Inventory, the upload status page, or neither. */
+export type InventoryPageKind = 'inventory' | 'uploads' | null;
+
+/**
+ * Exact inventory paths: /inventory and /hz/inventory (classic, with /ref=…
+ * or a query), /myinventory/… (current). Never /inventoryplanning/… or
+ * /inventory-ledger: other tables with SKU columns.
+ */
+export const INVENTORY_PATHS = /^\/(?:hz\/)?inventory(?:[/?;#]|$)|^\/myinventory(?:[/?#]|$)/;
+export const UPLOAD_PATHS = /^\/listing\/(?:status|upload)(?:[/?;#]|$)/;
+
+export function inventoryPageKind(pathname: string): InventoryPageKind {
+  if (INVENTORY_PATHS.test(pathname)) return 'inventory';
+  if (UPLOAD_PATHS.test(pathname)) return 'uploads';
+  return null;
+}
 
 export type Field =
   | 'sku'
@@ -29,21 +49,22 @@ export type Field =
  * specific ones first: "Lowest price" is not "Price", "FNSKU" is not "SKU").
  */
 export const HEADER_LABELS: readonly [Field, RegExp][] = [
-  ['featured', /featured offer|buy ?box|おすすめ出品|カートボックス/],
-  ['lowest', /lowest price|最低価格/],
-  ['created', /date created|created|作成日|出品日|登録日/],
+  ['featured', /featured offer|buy ?box|おすすめ出品|カートボックス|empfohlenes angebot|einkaufswagen|offre (en vedette|mise en avant|recommandée)|offerta in evidenza|oferta destacada|aanbevolen aanbieding|polecana oferta|utvalt erbjudande|öne çıkan teklif|oferta em destaque|العرض المميز|特色商品|购买按钮/],
+  ['lowest', /lowest price|最低価格|niedrigster preis|prix le plus bas|prezzo più basso|precio más bajo|laagste prijs|najniższa cena|lägsta pris|en düşük fiyat|(menor|mais baixo) preço|preço mais baixo|أقل سعر|最低价/],
+  ['created', /date created|created|作成日|出品日|登録日|erstell|date de création|créé|data di creazione|creat[oa]|fecha de creación|cread[oa]|aanmaakdatum|aangemaakt|data utworzenia|utworzon|skapa(d|t)|oluşturul|data de criação|criad[oa]|تاريخ الإنشاء|创建/],
   ['asin', /^asin|asin\/isbn/],
-  ['sku', /^(seller[ -]?)?sku$|^msku$|出品者sku|^sku\b/],
-  ['title', /product name|^title$|^product$|product details|商品名|商品の詳細|^商品$/],
-  ['status', /status|ステータス|出品状況/],
-  ['quantity', /^available|quantity|^qty|^inventory$|在庫数|数量|販売可能/],
-  ['price', /price|価格/],
-  ['category', /category|product type|カテゴリ|商品タイプ/],
-  ['brand', /brand|ブランド/],
+  ['sku', /^(seller[ -]?)?sku$|^msku$|出品者sku|^sku\b|^(verkäufer|händler)[ -]?sku$|^sku (du vendeur|del vendedor|do vendedor|venditore|sprzedawcy)$|^(säljar|satıcı)[ -]?sku$/],
+  ['title', /product name|^title$|^product$|product details|商品名|商品の詳細|^商品$|produktname|produktdetails|^produkt$|^titel$|nom du produit|^titre$|^produit$|nome (del )?prodotto|^titolo$|^prodotto$|nombre del producto|^título$|^producto$|productnaam|^product$|nazwa produktu|^tytuł$|^produkt$|produktnamn|ürün adı|^başlık$|^ürün$|nome do produto|^produto$|اسم المنتج|商品名称|^标题$/],
+  ['status', /status|ステータス|出品状況|statut|^stato|estado|durum|الحالة|状态/],
+  ['quantity', /^available|quantity|^qty|^inventory$|在庫数|数量|販売可能|verfügbar|^menge|^disponible|quantité|disponibil|^cantidad|beschikbaar|^aantal|dostępn|^ilość|tillgänglig|^antal|^mevcut|miktar|disponível|quantidade|الكمية|متوفر|可售/],
+  ['price', /price|価格|preis|prix|prezzo|precio|prijs|^cena|pris|fiyat|preço|سعر|价格/],
+  ['category', /category|product type|カテゴリ|商品タイプ|kategori|produkttyp|catégorie|type de produit|categori|tipo di prodotto|tipo de pro|producttype|typ produktu|ürün türü|الفئة|分类|类别|商品类型/],
+  ['brand', /brand|ブランド|^marke$|^marque$|^marca$|^merk$|^marka$|varumärke|märke|العلامة التجارية|品牌/],
 ];
 
-/** Header labels that look like a field but are not it. */
-const NOT_A_FIELD = /fnsku|inbound|reserved|unfulfillable|入荷|予約|\bfees?\b|fee preview|手数料|\bmin(imum)?\b|\bmax(imum)?\b|最小|最大|business|法人|ポイント|points/;
+/** Header labels that look like a field but are not it (minimum/maximum prices, fees, inbound and reserved stock, business prices). */
+const NOT_A_FIELD =
+  /fnsku|inbound|reserved|unfulfillable|入荷|予約|\bfees?\b|fee preview|手数料|\bmin(imum)?\b|\bmax(imum)?\b|最小|最大|business|法人|ポイント|points|mindest|höchst|minimal|maximal|mínim|máxim|minim[oa]|massim[oa]|gebührenvorschau|aperçu des frais|vista previa de tarifa|anteprima (delle )?commissioni|voorbeeld van( de)? kosten|podgląd opłat|förhandsgranskning|ücret önizleme|prévia de tarifa|reserviert|réservé|riservat|reservad|gereserveerd|zarezerwowan|reserverad|rezerve|eingehend|en transit|in entrata|entrante|inkomend|przychodz|inkommande|gelen|entrada|geschäft|entreprise|aziend|empresa|zakelijk|firm|företag|kurumsal/;
 
 const labelCache = new Map<string, Field | null>();
 
@@ -67,8 +88,10 @@ export const INVENTORY = {
   /** Classic Manage Inventory: div#myitable holding table.mt-table, rows tr.mt-row. */
   classicRoot: ['#myitable', '.mt-table-container', 'table.mt-table'],
   classicRow: ['tr.mt-row'],
-  /** Current UI: Katal web components, ARIA grids, Janus div tables. */
-  currentTables: ['kat-table', '[role=grid]', '[role=table]', '[class*="JanusTable-module__table"]'],
+  /** Current UI: Katal's kat-data-table (a real table inside, light DOM or open shadow root), kat-table, ARIA grids, Janus div tables. */
+  currentTables: ['kat-data-table', 'kat-table', '[role=grid]', '[role=table]', '[class*="JanusTable-module__table"]'],
+  /** Katal hosts whose open shadow roots may hold the rows. */
+  shadowHosts: ['kat-data-table', 'kat-table', '[data-testid*="inventory" i]'],
   /** Any other table with inventory headers (layouts not seen yet). */
   anyTable: ['table'],
   /** The table is still loading: read again when it settles. */
@@ -131,7 +154,9 @@ export function componentGrid(root: Element): Grid {
 function columnFields(headers: Element[]): (Field | null)[] {
   const taken = new Set<Field>();
   return headers.map((h) => {
-    const label = text(h.querySelector('.mt-header-cell, .a-text-bold, kat-label') ?? h) || h.getAttribute('aria-label') || '';
+    const inner = h.querySelector('.mt-header-cell, .a-text-bold, kat-label');
+    // Katal's kat-label may carry its text in an attribute only.
+    const label = text(inner) || inner?.getAttribute('text') || inner?.getAttribute('label') || text(h) || h.getAttribute('aria-label') || '';
     let field = fieldOfLabel(label);
     if (!field) field = fieldOfLabel(h.getAttribute('data-column') ?? '');
     if (!field || taken.has(field)) return null;
@@ -181,29 +206,62 @@ function labelledValue(scope: Element, labels: { alone: RegExp; inline: RegExp }
 
 const ASIN = /\b(B0[A-Z0-9]{8}|\d{9}[\dX])\b/;
 
-function readAsin(cells: Element[], field: string | null): string | null {
-  const m = field?.toUpperCase().match(ASIN);
-  if (m) return m[1]!;
+const asinIn = (t: string | null | undefined): string | null => (t ? (t.toUpperCase().match(ASIN)?.[1] ?? null) : null);
+
+/** The ASIN of a product link (/dp/…) in `cells`. */
+function linkedAsin(cells: Element[]): string | null {
   for (const c of cells) {
-    for (const a of c.getElementsByTagName('a')) {
-      const href = a.getAttribute('href') ?? '';
-      const dp = href.includes('/dp/') ? href.toUpperCase().match(ASIN) : null;
-      if (dp) return dp[1]!;
+    for (const tag of ['a', 'kat-link']) {
+      for (const a of c.getElementsByTagName(tag)) {
+        const href = a.getAttribute('href') ?? '';
+        const dp = href.includes('/dp/') ? href.toUpperCase().match(ASIN) : null;
+        if (dp) return dp[1]!;
+      }
     }
   }
   return null;
 }
 
+/** Status words in every marketplace's UI language; "inactive" before "active" (inaktiv, nieaktywne, aktif değil contain it). */
 const STATUS_WORDS: [ListingStatus, RegExp][] = [
-  ['incomplete', /incomplete|不備|不完全/i],
-  ['inactive', /inactive|out of stock|suppressed|closed|停止|在庫切れ|出品停止/i],
-  ['active', /active|出品中|販売中/i],
+  ['incomplete', /incompl[eè]t|不備|不完全|unvollständig|onvolledig|niekompletn|ofullständig|eksik|غير مكتمل|不完整/i],
+  [
+    'inactive',
+    /inactiv|out of stock|suppressed|closed|停止|在庫切れ|inaktiv|ausverkauft|nicht verfügbar|unterdrückt|geschlossen|en rupture|supprimé|inattiv|esaurit|soppress|agotad|sin existencias|suprimid|inactief|niet op voorraad|onderdrukt|nieaktywn|brak w magazynie|wyczerpan|slut i lager|pasif|aktif değil|stokta yok|inativ|fora de estoque|esgotad|غير نشط|نفد|不可售|缺货|停售/i,
+  ],
+  ['active', /activ|出品中|販売中|aktiv|attiv|actief|aktywn|aktif|ativ|نشط|在售|可售/i],
 ];
+
+/** Memo of status words: a page repeats a handful of them in every row. */
+const statusCache = new Map<string, ListingStatus>();
 
 export function parseStatus(t: string): ListingStatus | null {
   if (!t) return null;
-  for (const [status, re] of STATUS_WORDS) if (re.test(t)) return status;
-  return 'other';
+  let status = statusCache.get(t);
+  if (status) return status;
+  status = 'other';
+  for (const [s, re] of STATUS_WORDS) {
+    if (re.test(t)) {
+      status = s;
+      break;
+    }
+  }
+  if (statusCache.size > 500) statusCache.clear();
+  statusCache.set(t, status);
+  return status;
+}
+
+/** Memo of date cells (per day-order): a page repeats a few hundred dates at most. */
+const dayCache = new Map<string, number | null>();
+function dayOfCell(t: string, dmy: boolean): number | null {
+  const k = dmy ? `d${t}` : `m${t}`;
+  let v = dayCache.get(k);
+  if (v === undefined) {
+    v = parseDay(t, dmy);
+    if (dayCache.size > 5000) dayCache.clear();
+    dayCache.set(k, v);
+  }
+  return v;
 }
 
 /** The first non-empty text of a cell (an input's value, or its first leaf element's text). */
@@ -236,21 +294,30 @@ function readRow(cells: Element[], fields: (Field | null)[], dmy: boolean): List
   if (!sku && rowScope) sku = labelledValue(rowScope, LABELLED.sku) ?? '';
   sku = clip(sku.replace(/^(?:seller sku|sku|出品者sku)\s*[:：]\s*/i, ''), 100);
   if (!sku) return null;
-  const asinText = get('asin') || labelledValue(byField.get('title') ?? rowScope ?? cells[0]!, LABELLED.asin) || '';
   const titleEl = byField.get('title');
-  const title = clip(text(titleEl?.getElementsByTagName('a')[0] ?? titleEl) || '', 300);
+  // ASIN: its column, the product link (/dp/…), an "ASIN: …" label, or the title cell's text; cheapest first.
+  let asin = asinIn(get('asin'));
+  if (!asin && titleEl) asin = linkedAsin([titleEl]);
+  if (!asin) asin = asinIn(labelledValue(titleEl ?? rowScope ?? cells[0]!, LABELLED.asin));
+  if (!asin) asin = titleEl ? asinIn(text(titleEl)) : linkedAsin(cells);
+  const link = titleEl?.getElementsByTagName('a')[0] ?? titleEl?.getElementsByTagName('kat-link')[0];
+  const title = clip(text(link ?? titleEl) || link?.getAttribute('label') || (titleEl ? cellText(titleEl) : ''), 300);
+  const priceText = get('price');
+  const featuredText = get('featured');
+  const lowestText = get('lowest');
   return {
     sku,
-    asin: readAsin(titleEl ? [titleEl] : cells, asinText || (titleEl ? text(titleEl) : null)),
+    asin,
     title,
     status: byField.has('status') ? parseStatus(get('status')) : null,
-    price: parsePrice(get('price')),
+    price: parsePrice(priceText),
     quantity: parseQuantity(get('quantity')),
-    created: parseDay(get('created'), dmy),
-    featured: parsePrice(get('featured')),
-    lowest: parsePrice(get('lowest')),
+    created: dayOfCell(get('created'), dmy),
+    featured: parsePrice(featuredText),
+    lowest: parsePrice(lowestText),
     category: clip(get('category'), 100) || null,
     brand: clip(get('brand'), 100) || null,
+    currency: parseCurrency(priceText) ?? parseCurrency(featuredText) ?? parseCurrency(lowestText),
   };
 }
 
@@ -273,12 +340,38 @@ export function isInventoryLoading(doc: Document): boolean {
   return first(doc, INVENTORY.loading) !== null;
 }
 
+/** The table a Katal kat-data-table renders: a real table in its light DOM or its open shadow root. */
+function katTable(root: Element): Element | null {
+  if (root.tagName.toUpperCase() !== 'KAT-DATA-TABLE') return null;
+  return root.querySelector('table') ?? root.shadowRoot?.querySelector('table') ?? null;
+}
+
+/** Where tables may be: the document, and the open shadow roots of Katal hosts (one level of nesting more). */
+function scopes(doc: Document): ParentNode[] {
+  const out: ParentNode[] = [doc];
+  for (let i = 0; i < out.length && i < 20; i++) {
+    for (const host of all(out[i]!, INVENTORY.shadowHosts)) if (host.shadowRoot) out.push(host.shadowRoot);
+  }
+  return out;
+}
+
+function readCurrent(scope: ParentNode, dmy: boolean, limit: number): ListingRow[] {
+  for (const root of all(scope, INVENTORY.currentTables)) {
+    const table = katTable(root);
+    const rows = readGrid(table ? htmlGrid(table) : componentGrid(root), dmy, limit);
+    if (rows.length) return rows;
+  }
+  return [];
+}
+
 /**
  * Read the inventory table. Unknown or broken markup gives null, never an
  * exception. `limit` caps the rows (a message carries at most
  * MAX_LISTING_ROWS; the benchmark lifts it to time 10,000-row tables).
+ * `identity`: where the seller identity comes from when there are rows (the
+ * content script reads it once per page, not on every change of the table).
  */
-export function readInventoryPage(doc: Document, limit = MAX_LISTING_ROWS): Observation | null {
+export function readInventoryPage(doc: Document, limit = MAX_LISTING_ROWS, identity?: () => SellerIdentity): Observation | null {
   return safely(() => {
     const dmy = dayFirst(doc);
     let rows: ListingRow[] = [];
@@ -289,8 +382,8 @@ export function readInventoryPage(doc: Document, limit = MAX_LISTING_ROWS): Obse
       if (table) rows = readGrid(htmlGrid(table), dmy, limit);
     }
     if (rows.length === 0) {
-      for (const root of all(doc, INVENTORY.currentTables)) {
-        rows = readGrid(componentGrid(root), dmy, limit);
+      for (const scope of scopes(doc)) {
+        rows = readCurrent(scope, dmy, limit);
         if (rows.length) {
           ui = 'current';
           break;
@@ -307,7 +400,7 @@ export function readInventoryPage(doc: Document, limit = MAX_LISTING_ROWS): Obse
       }
     }
     if (rows.length === 0) return null;
-    const { seller, marketplaceId } = readSellerIdentity(doc);
+    const { seller, marketplaceId } = identity ? identity() : readSellerIdentity(doc);
     return { page: 'inventory', ui, seller, marketplaceId, rows };
   });
 }

@@ -1,6 +1,7 @@
 // The registry of Amazon page types the watches read: per type its id, its
 // label, where it lives (path patterns on retail and Seller Central hosts,
-// taken from the tables the content scripts' match patterns are built from)
+// taken from the tables the content scripts' match patterns are built from:
+// the account pages' own declarations, the sign-in paths, the inventory paths)
 // and when a page of it MUST yield an observation — so a page that should
 // have shown something and yielded nothing (Amazon changed its markup) is
 // reported as unreadable instead of staying silent. Pure, DOM-reading only
@@ -8,7 +9,7 @@
 
 import { SIGNIN_PATHS } from '../core/marketplaces';
 import type { AccountPageKind, PageTypeId } from '../core/types';
-import { ACCOUNT_PATHS } from './account/paths';
+import { ACCOUNT_PAGES } from './account/table';
 import { CHANGE_INPUTS } from './account/index';
 import { INVENTORY } from './inventory';
 import { first } from './select';
@@ -57,9 +58,6 @@ const ACCOUNT_RULES: Record<AccountPageKind, YieldRule | null> = {
   'seller-users': { absent: PASSWORD },
 };
 
-/** "accountPageSellerAccountInfo" for "seller-account-info" (the existing page-name keys). */
-const accountLabel = (kind: string) => `accountPage${kind.replace(/(^|-)([a-z])/g, (_, _d: string, c: string) => c.toUpperCase())}`;
-
 export const PAGE_TYPES: Record<PageTypeId, PageType> = {
   signin: {
     id: 'signin',
@@ -81,11 +79,9 @@ export const PAGE_TYPES: Record<PageTypeId, PageType> = {
     paths: { retail: [], seller: UPLOAD_STATUS_PATHS },
     mustYield: null,
   },
+  // The account pages: paths and label from their declarations (pages/account/table.ts).
   ...(Object.fromEntries(
-    (Object.keys(ACCOUNT_PATHS) as AccountPageKind[]).map((kind) => [
-      kind,
-      { id: kind, labelKey: accountLabel(kind), paths: ACCOUNT_PATHS[kind], mustYield: ACCOUNT_RULES[kind] },
-    ]),
+    ACCOUNT_PAGES.map((page) => [page.kind, { id: page.kind, labelKey: page.label, paths: page.paths, mustYield: ACCOUNT_RULES[page.kind] }]),
   ) as unknown as Record<AccountPageKind, PageType>),
 };
 

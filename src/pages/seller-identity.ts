@@ -17,7 +17,7 @@ const MERCHANT_ID = /^[A-Z0-9]{8,20}$/;
 const MARKETPLACE_ID = /^[A-Z0-9]{5,20}$/;
 
 /** Subtrees never searched for the identity: the (possibly 100,000-element) tables themselves. */
-const TABLES = /^(TABLE|KAT-TABLE)$/i;
+const TABLES = /^(TABLE|KAT-TABLE|KAT-DATA-TABLE)$/i;
 
 /** The page's elements outside its tables, in document order: the navigation, headers and scripts. */
 function outsideTables(doc: Document): Element[] {
@@ -58,7 +58,12 @@ function fromScripts(els: readonly Element[], re: RegExp): string | null {
   return null;
 }
 
-export function readSellerIdentity(doc: Document): { seller: string | null; marketplaceId: string | null } {
+export interface SellerIdentity {
+  seller: string | null;
+  marketplaceId: string | null;
+}
+
+export function readSellerIdentity(doc: Document): SellerIdentity {
   const els = outsideTables(doc);
   let seller =
     attrOf(els, SELLER_IDENTITY.merchantAttr, ['data-merchant-id', 'data-merchantid']) ??

@@ -152,9 +152,19 @@ function readPrefilledEmailStep(doc: Document): Observation | null {
   return prefilled.length > 0 ? { page: 'signin-claim', source: 'prefilled', accounts: prefilled } : null;
 }
 
+/**
+ * Login & Security's current layout (/ax/account/manage, under the /ax/ prefix
+ * the sign-in script runs on): an account page whose edit forms hold email and
+ * phone inputs, never a sign-in step. The manifest excludes the path too.
+ */
+function isAccountManagePage(doc: Document): boolean {
+  return /^\/ax\/account\//.test(doc.location?.pathname ?? '') || doc.querySelector('#EMAIL_SUBTITLE, #NAME_SUBTITLE') !== null;
+}
+
 /** Read one sign-in page. Unknown or broken markup gives null, never an exception. */
 export function readSignInPage(doc: Document): Observation | null {
   try {
+    if (isAccountManagePage(doc)) return null;
     return readOtp(doc) ?? readSwitcher(doc) ?? readPasswordStep(doc) ?? readPrefilledEmailStep(doc);
   } catch {
     return null;
@@ -174,4 +184,90 @@ export function findAccountInput(doc: Document): HTMLInputElement | null {
 /** What the user typed into the email step's field, if it is an account identifier. */
 export function readTypedAccount(input: HTMLInputElement): RawAccount | null {
   return classifyIdentifier(input.value);
+}
+
+// ------------------------------------------------------------ typing (trust rules)
+
+type EventLike = { isTrusted: boolean; target: EventTarget | null };
+
+/**
+ * Tells what the person typed into the account field from what the page or a
+ * script put there. Typed means: trusted input events (keystrokes, paste, the
+ * browser's own autofill) changed the field, it still holds exactly what the
+ * last of them produced (a script setting .value afterwards undoes it), and
+ * that value is not the one the page put there (a prefilled value left as it
+ * was is not typing, nor is retyping it unchanged).
+ */
+export function accountTyping() {
+  const pageValue = new WeakMap<HTMLInputElement, string>();
+  const lastTyped = new WeakMap<HTMLInputElement, string>();
+  const seen = (input: HTMLInputElement) => {
+    if (!pageValue.has(input)) pageValue.set(input, input.value);
+  };
+  return {
+    /** The field is on the page: what it holds now is the page's value (kept from the first sighting). */
+    seen,
+    /** An input event: only a trusted one on the field records what the person typed. */
+    input(e: EventLike, input: HTMLInputElement | null): void {
+      if (!input || e.target !== input || !e.isTrusted) return;
+      // First seen while being typed in: the page's value is the one its markup set.
+      if (!pageValue.has(input)) pageValue.set(input, input.defaultValue);
+      lastTyped.set(input, input.value);
+    },
+    /** The account the person typed, or null. */
+    typed(input: HTMLInputElement | null): RawAccount | null {
+      if (!input) return null;
+      const value = input.value;
+      if (lastTyped.get(input) !== value || value.trim() === '' || value.trim() === (pageValue.get(input) ?? '').trim()) return null;
+      return readTypedAccount(input);
+    },
+  };
+}
+
+/**
+ * The sign-in form a (trusted) submit, click or Enter belongs to, when it
+ * carries a password the person entered: a password-step submit. The password
+ * is only checked for being there, never read out.
+ */
+export function passwordFormOf(target: EventTarget | null): HTMLFormElement | null {
+  try {
+    const el = target as Element | null;
+    if (!el || typeof (el as Element).closest !== 'function') return null;
+    const form = el.tagName === 'FORM' ? (el as HTMLFormElement) : (el.closest('form') as HTMLFormElement | null);
+    if (!form) return null;
+    const password = first(form, SIGNIN.password) as HTMLInputElement | null;
+    return password && password.value !== '' ? form : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether this click or key press sends its form: a submit control clicked, or Enter in a field. */
+export function sendsForm(e: Event): boolean {
+  try {
+    const el = e.target as Element | null;
+    if (!el || typeof el.closest !== 'function') return false;
+    if (e.type === 'keydown') return (e as KeyboardEvent).key === 'Enter' && el.tagName === 'INPUT';
+    const control = el.closest('button, input[type=submit], input[type=image]');
+    if (!control) return false;
+    const type = (control.getAttribute('type') ?? 'submit').toLowerCase();
+    return control.tagName === 'BUTTON' ? type === 'submit' : true;
+  } catch {
+    return false;
+  }
+}
+
+/** The one account the password step shows (the account signing in), or null. */
+export function signingInAccount(doc: Document): RawAccount | null {
+  const obs = readSignInPage(doc);
+  return obs?.page === 'signin-claim' && obs.source === 'password-step' && obs.accounts.length === 1 ? obs.accounts[0]! : null;
+}
+
+/** Whether the page asks for a password now (the password step). */
+export function asksForPassword(doc: Document): boolean {
+  try {
+    return first(doc, SIGNIN.password) !== null;
+  } catch {
+    return false;
+  }
 }

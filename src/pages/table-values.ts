@@ -1,6 +1,8 @@
-// Reading values out of Seller Central table cells: text, prices in every
-// marketplace's notation, quantities and dates (Y/M/D, D/M/Y, M/D/Y, 2026年3月5日,
-// "Mar 5, 2026"). Pure helpers for the inventory and upload status extractors.
+// Reading values out of Seller Central table cells: text (Katal components'
+// label attributes included), prices and their currency in every
+// marketplace's notation, quantities and dates (Y/M/D, D/M/Y, M/D/Y,
+// 2026年3月5日, "Mar 5, 2026", "5. März 2026", "5 de marzo de 2026", …).
+// Pure helpers for the inventory and upload status extractors.
 
 import { text } from './select';
 
@@ -27,6 +29,7 @@ export function cellText(cell: Element): string {
   if (!cell.firstElementChild) return text(cell);
   // One walk over the cell's elements (a few per cell): cheaper than three selector queries.
   let inline: string | null = null;
+  let katLabel: string | null = null;
   const stack: Element[] = [];
   for (let c = cell.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
   while (stack.length) {
@@ -41,6 +44,8 @@ export function cellText(cell: Element): string {
       if (value) return value.trim();
     }
     if (inline === null) inline = el.getAttribute('data-myitable-inline-changed');
+    // Katal components (kat-badge, kat-link, kat-label…) may render their text from a label attribute.
+    if (katLabel === null && tag.startsWith('KAT-')) katLabel = el.getAttribute('label') ?? el.getAttribute('value');
     for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
   }
   if (inline) {
@@ -51,7 +56,39 @@ export function cellText(cell: Element): string {
       // not JSON: fall back to the text
     }
   }
-  return text(cell);
+  return text(cell) || (katLabel ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Currency marks as Seller Central prints them, most specific first; "$" alone is the marketplace's own dollar. */
+const CURRENCY_MARKS: readonly [RegExp, string][] = [
+  [/R\$/, 'BRL'],
+  [/MX\$|Mex\$/i, 'MXN'],
+  [/CA\$|C\$/, 'CAD'],
+  [/AU?\$/, 'AUD'],
+  [/S\$/, 'SGD'],
+  [/US\$/, 'USD'],
+  [/€/, 'EUR'],
+  [/£/, 'GBP'],
+  [/[¥￥]|円/, 'JPY'],
+  [/zł/i, 'PLN'],
+  [/₺|\bTL\b/, 'TRY'],
+  [/₹|\bRs\.?/, 'INR'],
+  [/د\.إ/, 'AED'],
+  [/ر\.س/, 'SAR'],
+  [/ج\.م/, 'EGP'],
+  [/\bkr\b/i, 'SEK'],
+  [/\b(JPY|USD|CAD|MXN|BRL|GBP|EUR|SEK|PLN|TRY|AED|SAR|EGP|INR|SGD|AUD|ZAR)\b/, ''],
+];
+
+/** The ISO 4217 currency a price cell names ("1.234,56 €" -> "EUR"), or null ("$" alone, or none). */
+export function parseCurrency(raw: string): string | null {
+  // Digits, separators, "+" and a bare "$" name no currency (most cells of a dollar marketplace).
+  if (!raw || /^[\d.,\s$+]*$/.test(raw)) return null;
+  for (const [re, code] of CURRENCY_MARKS) {
+    const m = raw.match(re);
+    if (m) return code || m[1]!;
+  }
+  return null;
 }
 
 /** "¥1,980", "$1,299.99", "1.299,99 €", "€ 12,50", "--" -> number or null. */
@@ -84,9 +121,27 @@ export function parseQuantity(raw: string): number | null {
   return Number.isFinite(n) && n <= 1e9 ? n : null;
 }
 
+/**
+ * Month names by their first three or four letters (lower case), in the
+ * languages of the marketplace table: en de fr it es nl pl sv tr pt. Four
+ * letters where three are ambiguous (French juin / juillet).
+ */
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  mär: 3, mrz: 3, mai: 5, okt: 10, dez: 12, // de
+  janv: 1, févr: 2, fév: 2, avr: 4, juin: 6, juil: 7, aoû: 8, déc: 12, // fr
+  gen: 1, mag: 5, giu: 6, lug: 7, ago: 8, set: 9, ott: 10, dic: 12, // it (ago, set, dic also es/pt)
+  ene: 1, abr: 4, // es
+  maa: 3, mei: 5, // nl
+  sty: 1, lut: 2, kwi: 4, maj: 5, cze: 6, lip: 7, sie: 8, wrz: 9, paź: 10, lis: 11, gru: 12, // pl (maj also sv)
+  oca: 1, şub: 2, nis: 4, haz: 6, tem: 7, ağu: 8, eyl: 9, eki: 10, kas: 11, ara: 12, // tr
+  fev: 2, out: 10, // pt
 };
+
+function monthOf(word: string): number | undefined {
+  const w = word.toLowerCase();
+  return MONTHS[w.slice(0, 4)] ?? MONTHS[w.slice(0, 3)];
+}
 
 function utcDay(y: number, m: number, d: number): number | null {
   if (y < 100) y += 2000;
@@ -111,9 +166,9 @@ export function parseDay(raw: string, dayFirst: boolean): number | null {
     const dmy = a > 12 ? true : b > 12 ? false : dayFirst;
     return dmy ? utcDay(+m[3]!, b, a) : utcDay(+m[3]!, a, b);
   }
-  m = t.match(/([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})/);
-  if (m && MONTHS[m[1]!.toLowerCase()]) return utcDay(+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!);
-  m = t.match(/(\d{1,2})\.?\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})/);
-  if (m && MONTHS[m[2]!.toLowerCase()]) return utcDay(+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!);
+  m = t.match(/(\p{L}{3,})\.?\s+(\d{1,2}),?\s+(\d{4})/u);
+  if (m && monthOf(m[1]!)) return utcDay(+m[3]!, monthOf(m[1]!)!, +m[2]!);
+  m = t.match(/(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,})\.?,?\s+(?:de\s+)?(\d{4})/u);
+  if (m && monthOf(m[2]!)) return utcDay(+m[3]!, monthOf(m[2]!)!, +m[1]!);
   return null;
 }

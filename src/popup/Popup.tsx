@@ -8,7 +8,8 @@ import { AlertList } from '../ui/AlertList';
 import { Checklist } from '../ui/Checklist';
 import { t } from '../ui/i18n';
 import { Notices } from '../ui/Notices';
-import { StatusLine } from '../ui/StatusLine';
+import { PhishingGuard } from '../ui/PhishingGuard';
+import { AddAccountPrompt, StatusLine } from '../ui/StatusLine';
 import { useGuardState } from '../ui/useGuardState';
 import { useGuardStatus } from '../ui/useGuardStatus';
 import { WatchHealth } from '../ui/WatchHealth';
@@ -26,11 +27,13 @@ export function Popup({ now }: { now?: number } = {}) {
         {value.status === 'ready' && (
           <>
             <StatusLine alerts={value.state.alerts} health={value.state.health} status={status} refresh={refreshStatus} />
+            <AddAccountPrompt accounts={value.state.accounts} />
             <Notices notices={value.state.notices} act={act} />
             <AlertList alerts={value.state.alerts} act={act} />
-            <AccountList accounts={value.state.accounts} settings={value.state.settings} act={act} now={now} />
+            <AccountList accounts={value.state.accounts} settings={value.state.settings} passkeys={value.state.passkeys} act={act} now={now} />
             <Watched snapshots={value.state.snapshots} sellers={value.state.sellers} />
             <WatchHealth health={value.state.health} />
+            <PhishingGuard compact />
             <details class="takeover" open={Object.keys(value.state.checklist).length > 0}>
               <summary>{t('openChecklist')}</summary>
               <Checklist progress={value.state.checklist} accounts={value.state.accounts} act={act} />

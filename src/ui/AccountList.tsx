@@ -3,13 +3,13 @@
 // and remove them.
 import { useState } from 'preact/hooks';
 import { MAX_LABEL } from '../core/settings';
-import type { KnownAccount, Settings } from '../core/types';
+import type { KnownAccount, PasskeyList, Settings } from '../core/types';
 import { Hygiene } from './Hygiene';
 import { formatDate, t } from './i18n';
 import type { Act } from './useGuardState';
 
 function originLabel(a: KnownAccount): string {
-  if (!a.confirmed) return t('accountLearnedAuto');
+  if (!a.confirmed) return a.origin === 'signed-in' ? t('accountLearnedSignedIn') : t('accountLearnedAuto');
   return a.origin === 'typed' ? t('accountTyped') : t('accountConfirmed');
 }
 
@@ -41,7 +41,7 @@ function Rename({ account, act, done }: { account: KnownAccount; act: Act; done:
   );
 }
 
-function AccountItem(props: { account: KnownAccount; settings: Settings; now: number; act: Act; editable: boolean }) {
+function AccountItem(props: { account: KnownAccount; settings: Settings; now: number; act: Act; editable: boolean; passkeys?: PasskeyList[] }) {
   const { account: a, act, editable } = props;
   const [renaming, setRenaming] = useState(false);
   return (
@@ -54,7 +54,7 @@ function AccountItem(props: { account: KnownAccount; settings: Settings; now: nu
         {a.kind === 'email' ? t('accountKindEmail') : t('accountKindPhone')} · {a.marketplace} · {rolesLabel(a)} · {originLabel(a)} ·{' '}
         {t('accountLastSeen', [formatDate(a.lastSeenAt)])}
       </span>
-      <Hygiene account={a} settings={props.settings} now={props.now} />
+      <Hygiene account={a} settings={props.settings} now={props.now} passkeys={props.passkeys} />
       {renaming ? (
         <Rename account={a} act={act} done={() => setRenaming(false)} />
       ) : (
@@ -62,6 +62,12 @@ function AccountItem(props: { account: KnownAccount; settings: Settings; now: nu
           {!a.confirmed && (
             <button type="button" data-action="confirm" onClick={() => void act({ type: 'account-action', accountId: a.id, action: 'confirm' })}>
               {t('actionConfirm')}
+            </button>
+          )}
+          {!editable && !a.confirmed && (
+            // Unconfirmed (learned without the owner's word): the popup offers both answers.
+            <button type="button" data-action="remove" onClick={() => void act({ type: 'account-action', accountId: a.id, action: 'remove' })}>
+              {t('actionRemove')}
             </button>
           )}
           {editable && (
@@ -80,7 +86,7 @@ function AccountItem(props: { account: KnownAccount; settings: Settings; now: nu
   );
 }
 
-export function AccountList(props: { accounts: KnownAccount[]; settings: Settings; act: Act; editable?: boolean; now?: number }) {
+export function AccountList(props: { accounts: KnownAccount[]; settings: Settings; act: Act; editable?: boolean; now?: number; passkeys?: PasskeyList[] }) {
   const now = props.now ?? Date.now();
   return (
     <section id="accounts" aria-labelledby="accounts-h">
@@ -90,7 +96,7 @@ export function AccountList(props: { accounts: KnownAccount[]; settings: Setting
       ) : (
         <ul class="accounts">
           {props.accounts.map((a) => (
-            <AccountItem key={a.id} account={a} settings={props.settings} now={now} act={props.act} editable={props.editable ?? false} />
+            <AccountItem key={a.id} account={a} settings={props.settings} now={now} act={props.act} editable={props.editable ?? false} passkeys={props.passkeys} />
           ))}
         </ul>
       )}

@@ -1,14 +1,23 @@
 // Open alerts, newest first, rendered generically from what each watch put in
 // the alert: reasons (i18n keys + masked subs), rows and columns (page text,
-// shown as text only) and the page to check on Amazon.
-import { openAlerts, TRUST_LABEL } from '../core/alerts';
+// shown as text only, marked as quoted page text) and the page to check on Amazon.
+import { openAlerts, reasonPieces, TRUST_LABEL } from '../core/alerts';
 import type { Alert } from '../core/types';
 import { formatDate, t } from './i18n';
 import { amazonUrl, reviewLink } from './links';
 import type { Act } from './useGuardState';
 
-/** Rows shown per alert; the rest are counted. */
-export const MAX_ROWS = 20;
+/** Rows shown per alert: every row an alert keeps (MAX_ALERT_ROWS), so "accept" accepts exactly what is listed; any beyond are counted. */
+export const MAX_ROWS = 100;
+
+/** Text read from a page: quoted, styled apart, labelled as the page's words, never the extension's. */
+export function PageText({ text }: { text: string }) {
+  return (
+    <span class="page-text" title={t('pageTextTitle')}>
+      {text}
+    </span>
+  );
+}
 
 function Rows({ alert }: { alert: Alert }) {
   const rows = alert.rows ?? [];
@@ -16,7 +25,7 @@ function Rows({ alert }: { alert: Alert }) {
   const shown = rows.slice(0, MAX_ROWS);
   return (
     <div class="rows">
-      <table>
+      <table aria-label={t('pageTextTable')}>
         {alert.columns && alert.columns.length > 0 && (
           <thead>
             <tr>
@@ -37,10 +46,10 @@ function Rows({ alert }: { alert: Alert }) {
                   <td key={j}>
                     {j === 0 && link ? (
                       <a href={link} target="_blank" rel="noopener noreferrer">
-                        {cell}
+                        <PageText text={cell} />
                       </a>
                     ) : (
-                      cell
+                      cell && <PageText text={cell} />
                     )}
                   </td>
                 ))}
@@ -62,7 +71,7 @@ function AlertItem({ alert, act }: { alert: Alert; act: Act }) {
       {alert.reasons.length > 0 ? (
         alert.reasons.map((r, i) => (
           <p key={i} class="alert-text">
-            {t(r.key, r.subs)}
+            {reasonPieces(r, t).map((piece, j) => (piece.quoted ? <PageText key={j} text={piece.text} /> : piece.text))}
           </p>
         ))
       ) : (

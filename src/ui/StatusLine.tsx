@@ -5,7 +5,7 @@
 // (nothing open), check (warnings), danger.
 import { useState } from 'preact/hooks';
 import { missingAccess, unreadablePages, type GuardStatus } from '../core/health';
-import type { Alert, HealthEntry } from '../core/types';
+import type { Alert, HealthEntry, KnownAccount } from '../core/types';
 import { PAGE_TYPES, isPageTypeId } from '../pages/page-types';
 import { browser } from '../platform/browser';
 import { formatDate, t } from './i18n';
@@ -96,3 +96,23 @@ export function StatusLine({
     </>
   );
 }
+
+/** Where the owner adds their account (the options page's add-account form). */
+export const ADD_ACCOUNT_PATH = 'src/options/index.html#add-account-value';
+
+/**
+ * Trust rules: until one account is known nothing on a page can be told
+ * apart from a stranger's, so the owner is asked to add theirs.
+ */
+export function AddAccountPrompt({ accounts }: { accounts: readonly KnownAccount[] }) {
+  if (accounts.length > 0) return null;
+  return (
+    <p class="add-account-prompt" data-prompt="add-account" role="note">
+      {t('promptAddAccount')}{' '}
+      <a class="button" data-action="add-account-link" href={browser.runtime.getURL(ADD_ACCOUNT_PATH)} target="_blank" rel="noopener">
+        {t('actionAddYourAccount')}
+      </a>
+    </p>
+  );
+}
+

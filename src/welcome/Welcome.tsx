@@ -4,6 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { browser } from '../platform/browser';
 import { AddAccount } from '../ui/AddAccount';
 import { t } from '../ui/i18n';
+import { PhishingGuard } from '../ui/PhishingGuard';
 import { useGuardState } from '../ui/useGuardState';
 
 export function Welcome() {
@@ -44,6 +45,7 @@ export function Welcome() {
           </ul>
         )}
       </section>
+      <PhishingGuard />
       <p>
         <a href={browser.runtime.getURL('src/options/index.html')}>{t('welcomeOpenSettings')}</a>
       </p>

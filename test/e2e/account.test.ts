@@ -176,10 +176,12 @@ describe('account-change watch (en)', () => {
     await g?.close();
   });
 
-  it('signs in (the account is learned), then Login & Security stamps 2SV on it', async () => {
+  it('signs in (the account is known: the owner added it), then Login & Security stamps 2SV on it', async () => {
+    // Trust rules: a sign-in page no longer teaches the first account it shows; the owner adds theirs.
+    await g.addAccount('taro.yamada@example.com', 'amazon.com');
     await g.serve(`${US}/ap/signin**`, { html: fixture('signin/en-password-email.html').replaceAll('owner.taro@example.com', 'taro.yamada@example.com') });
     const signin = await g.open(`${US}/ap/signin`);
-    await g.banner(signin); // "remembered"
+    await g.noBanner(signin);
     await signin.close();
     await g.serve(`${US}/ap/cnep**`, 'account/en-login-security.html');
     const page = await g.open(`${US}/ap/cnep`);

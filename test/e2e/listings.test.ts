@@ -47,7 +47,8 @@ describe('listing watch (Seller Central Japan)', () => {
     let page = await g.open('https://sellercentral.amazon.co.jp/inventory/ref=xx_invmgr_dnav_xx?tbla_myitable=sort:%7B%22sortOrder%22%3A%22DESCENDING%22%2C%22sortedColumnId%22%3A%22date%22%7D;search:;pagination:1;');
     const watching = await g.banner(page);
     expect(watching).toMatchObject({ kind: 'watching-listings', severity: 'info', count: '1' });
-    expect(watching.text).toContain(say('ja', 'listingWatchingBody', '1'));
+    // The notice names the seller account (masked) and the marketplace it watches.
+    expect(watching.text).toContain(say('ja', 'listingWatchingBodyOne', '1', 'A3***1J', 'amazon.co.jp'));
     expect(await g.badge()).toBe('');
     let stored = await g.storage();
     const [seller] = stateOf(stored).sellers;
@@ -110,7 +111,7 @@ describe('listing watch (Seller Central Japan)', () => {
     page = await g.open('https://sellercentral.amazon.co.jp/listing/status?ref=ag_invfile_xx');
     const b = await g.banner(page);
     expect(b).toMatchObject({ kind: 'new-listings', severity: 'warning', count: '1' });
-    expect(b.text).toContain(say('ja', 'listingReasonUploads', '1', '40'));
+    expect(b.text).toContain(say('ja', 'listingReasonUploadsOne', '1', '40'));
     expect(b.text).toContain('50123456789');
     expect(await g.badge()).toBe('1');
   });
@@ -132,5 +133,42 @@ describe('listing watch (Seller Central, English, current UI)', () => {
     expect(b.text).toContain(say('en', 'listingReasonBrand', '40', 'Sony'));
     expect(b.text).toContain('Wireless Earbuds Bluetooth 5.3 Noise Cancelling Model 40');
     expect(await g.badge()).toBe('1');
+  });
+});
+
+describe('the inventory observer', () => {
+  it('a table that pages by rewriting its text only is read again', async () => {
+    g = await launchGuard({ lang: 'en' });
+    await g.serve('https://sellercentral.amazon.co.jp/myinventory/**', 'inventory/ja-classic-first.html');
+    const page = await g.open('https://sellercentral.amazon.co.jp/myinventory/inventory?page=1');
+    expect(await g.banner(page)).toMatchObject({ kind: 'watching-listings', count: '1' });
+    await expect.poll(async () => stateOf(await g!.storage()).sellers[0]?.listingCount).toBe(1);
+    // "Page 2": the same elements, only their text nodes rewritten (characterData records, no childList).
+    await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.querySelector('#myitable')!, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const t = n as Text;
+        if (t.data.includes('BK-0001')) t.data = t.data.replace('BK-0001', 'BK-0002');
+      }
+    });
+    await expect.poll(async () => stateOf(await g!.storage()).sellers[0]?.listingCount, { timeout: 8000 }).toBe(2);
+  });
+
+  it('exact paths: a planning table is not read; client-side navigation into /myinventory/ is', async () => {
+    g = await launchGuard({ lang: 'en' });
+    const planning =
+      '<!doctype html><html lang="en"><head><title>Inventory Planning</title></head><body><h1>Inventory planning</h1>' +
+      '<table><thead><tr><th>SKU</th><th>Product name</th><th>Price</th></tr></thead><tbody><tr><td>PLAN-1</td><td>Restock me</td><td>$10.00</td></tr></tbody></table></body></html>';
+    await g.serve('https://sellercentral.amazon.co.jp/inventoryplanning/**', { html: planning });
+    const page = await g.open('https://sellercentral.amazon.co.jp/inventoryplanning/dashboard');
+    await g.noBanner(page, 2000);
+    expect(stateOf(await g.storage())?.sellers ?? []).toEqual([]);
+    // The app navigates without a page load and renders Manage Inventory.
+    const inventoryBody = fixture('inventory/ja-classic-first.html').replace(/^[\s\S]*<body[^>]*>/, '').replace(/<\/body>[\s\S]*$/, '');
+    await page.evaluate((body) => {
+      history.pushState({}, '', '/myinventory/inventory?ref_=xx_invmgr_dnav_xx');
+      document.body.innerHTML = body;
+    }, inventoryBody);
+    expect(await g.banner(page)).toMatchObject({ kind: 'watching-listings', count: '1' });
   });
 });

@@ -33,11 +33,12 @@ const stranger = (i: number) => `${String.fromCharCode(97 + i).repeat(2)}.intrud
 const strangerUrl = (i: number) => `${COM}/ap/signin?openid.mode=checkid_setup&tab=${i}`;
 const serveStranger = (g: Guard, i: number) => g.serve(new RegExp(`/ap/signin\\?openid\\.mode=checkid_setup&tab=${i}$`), { html: signinShowing(stranger(i)) });
 
-/** Learn the owner's account (the first account seen is remembered). */
+/** The owner adds their account (trust rules: no sign-in page teaches it by being first), then their sign-in page is quiet. */
 async function seedOwner(g: Guard) {
+  await g.addAccount(OWNER, 'amazon.com');
   await g.serve(`${COM}/ap/signin?openid.return_to=**`, 'signin/en-password-email.html');
   const page = await g.open(SIGNIN);
-  expect((await g.banner(page)).kind).toBe('remembered');
+  await g.noBanner(page);
   await page.close();
 }
 
@@ -230,9 +231,10 @@ describe('spoofed messages', () => {
     worker.on('console', (m) => {
       if (m.type() === 'warning') warnings.push(m.text());
     });
+    await g.addAccount(OWNER, 'amazon.com');
     await g.serve(`${COM}/ap/signin?openid.return_to=**`, 'signin/en-password-email.html');
     const page = await g.open(SIGNIN);
-    await g.banner(page);
+    await g.noBanner(page);
     // Evaluate in the content script's isolated world, where chrome.runtime is ours.
     const cdp = await g.context.newCDPSession(page);
     const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];

@@ -1,9 +1,12 @@
 // The sign-in email guard in real Chromium: the built extension, real Amazon
-// sign-in URLs served from fixtures.
+// sign-in URLs served from fixtures. Under the trust rules the owner's account
+// is known because the owner added it (options page) or typed it — no sign-in
+// page teaches it by being the first one seen (test/e2e/trust.test.ts covers
+// the rules themselves).
 
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixture, launchGuard, type Guard } from './harness';
+import { clickBanner, fixture, inBanner, launchGuard, type Guard } from './harness';
 
 const COM = 'https://www.amazon.com/ap/signin?openid.return_to=https%3A%2F%2Fwww.amazon.com%2F&openid.mode=checkid_setup';
 const JP = 'https://www.amazon.co.jp/ap/signin?openid.return_to=https%3A%2F%2Fwww.amazon.co.jp%2F';
@@ -31,17 +34,17 @@ afterEach(async () => {
 });
 
 describe('sign-in email guard (amazon.com, English)', () => {
-  it('learns the first account, warns about a different one before any password, and stays quiet once trusted', async () => {
+  it('is quiet for the account the owner added, warns about a different one before any password, and stays quiet once trusted (after a confirmation)', async () => {
     g = await launchGuard({ lang: 'en' });
+    // Nothing known yet: the badge asks for the owner's account.
+    expect(await g.badge()).toBe('+');
+    await g.addAccount('owner.taro@example.com', 'amazon.com');
+    expect(await g.badge()).toBe('');
     await g.serve('https://www.amazon.com/ap/signin**', 'signin/en-password-email.html');
     let page = await g.open(COM);
-    const learned = await g.banner(page);
-    expect(learned).toMatchObject({ kind: 'remembered', severity: 'info' });
-    expect(learned.text).toContain('ow***@e***.com');
-    expect(learned.text).toContain(messages('en').bannerRememberedTitle!.message);
+    await g.noBanner(page);
     let state = stateOf(await g.storage());
-    expect(state.accounts).toEqual([expect.objectContaining({ origin: 'auto', confirmed: false, hint: 'ow***@e***.com' })]);
-    expect(await g.badge()).toBe('');
+    expect(state.accounts).toEqual([expect.objectContaining({ origin: 'user', confirmed: true, hint: 'ow***@e***.com' })]);
     await page.close();
 
     // The attacker's address on the password step: warned before a password is typed.
@@ -55,8 +58,12 @@ describe('sign-in email guard (amazon.com, English)', () => {
     state = stateOf(await g.storage());
     expect(state.alerts).toEqual([expect.objectContaining({ kind: 'unfamiliar-account', status: 'open', hint: 'h1***@m***.net' })]);
 
-    // "This is my address": trusted, badge cleared, no warning next time.
-    await page.locator('[data-account-guard="banner"]').locator('button', { hasText: 'This is my address' }).click();
+    // "This is my address" (a real click), then the confirmation naming the masked address: trusted, badge cleared, no warning next time.
+    await clickBanner(page, 'This is my address');
+    const question = await inBanner<string>(page, 'function () { return this.querySelector(".confirm")?.textContent ?? ""; }');
+    expect(question).toContain('h1***@m***.net');
+    expect(stateOf(await g.storage()).alerts[0]?.status).toBe('open');
+    await clickBanner(page, messages('en').actionConfirmMine!.message);
     await expect.poll(async () => stateOf(await g!.storage()).alerts[0]?.status).toBe('trusted');
     expect(await g.badge()).toBe('');
     await page.close();
@@ -72,8 +79,7 @@ describe('sign-in email guard (amazon.com, English)', () => {
   it('does not warn about an account the user typed in this sign-in flow (unified /ax/claim step)', async () => {
     g = await launchGuard({ lang: 'en' });
     // Known: the owner's usual account.
-    await g.serve('https://www.amazon.com/ap/signin**', 'signin/en-password-email.html');
-    await (await g.open(COM)).close();
+    await g.addAccount('owner.taro@example.com', 'amazon.com');
 
     // The user adds another address of theirs: typed on the unified step, then shown on the password step.
     await g.serve('https://www.amazon.com/ax/claim**', 'signin/en-unified-claim.html');
@@ -95,8 +101,9 @@ describe('sign-in email guard (amazon.com, English)', () => {
 
   it('keeps judging correctly after the service worker is stopped', async () => {
     g = await launchGuard({ lang: 'en' });
+    await g.addAccount('owner.taro@example.com', 'amazon.com');
     await g.serve('https://www.amazon.com/ap/signin**', 'signin/en-password-email.html');
-    await g.banner(await g.open(COM));
+    await g.noBanner(await g.open(COM));
     await g.stopWorker();
     await g.serve('https://www.amazon.com/ap/signin**', 'signin/en-password-attacker.html');
     const page = await g.open(COM);
@@ -111,11 +118,21 @@ describe('sign-in email guard (amazon.co.jp, Japanese)', () => {
   it('speaks Japanese, reads phone accounts and the account switcher', async () => {
     g = await launchGuard({ lang: 'ja' });
     const ja = messages('ja');
+    // Before the owner adds theirs, even their own account is not taken for theirs.
     await g.serve('https://www.amazon.co.jp/ap/signin**', 'signin/ja-password-email.html');
     let page = await g.open(JP);
-    const learned = await g.banner(page);
-    expect(learned.kind).toBe('remembered');
-    expect(learned.text).toContain(ja.bannerRememberedTitle!.message);
+    const first = await g.banner(page);
+    expect(first.kind).toBe('unfamiliar-account');
+    expect(first.text).toContain(ja.bannerUnfamiliarTitle!.message);
+    await page.close();
+    await g.addAccount('taro.yamada@example.co.jp', 'amazon.co.jp');
+    // The owner's answer to that first warning: it was theirs (from the popup, which acts on any alert).
+    const popup = await g.extensionPage('src/popup/index.html');
+    await popup.locator('[data-kind=unfamiliar-account] [data-action=dismiss]').click();
+    await popup.locator('[data-kind=unfamiliar-account]').waitFor({ state: 'detached' });
+    await popup.close();
+    page = await g.open(JP);
+    await g.noBanner(page);
     await page.close();
 
     await g.serve('https://www.amazon.co.jp/ap/signin**', 'signin/ja-password-attacker.html');

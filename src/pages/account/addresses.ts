@@ -3,7 +3,7 @@
 // phone number on a tile is not part of the address (changing it is not a new
 // address) and is never read.
 
-import type { Observation } from '../../core/types';
+import { defineAccountPage } from '../../core/account-model';
 import { all, field, first, inDocumentOrder, leafTexts, outermost, safely, text } from './read';
 
 export const ADDRESSES = {
@@ -34,11 +34,29 @@ function tileLines(tile: Element): string[] {
   return leafTexts(tile).filter((t) => !(phone && text(phone).includes(t)) && !/[:：]$/.test(t));
 }
 
-export function readAddresses(doc: Document): Observation | null {
+export function readAddresses(doc: Document) {
   return safely(() => {
     const tiles = inDocumentOrder(outermost(all(doc, ADDRESSES.tile)));
     if (tiles.length === 0 && !first(doc, ADDRESSES.page)) return null;
     const fields = tiles.flatMap((t) => field('address', tileLines(t).join(' | ')));
-    return { page: 'account', kind: 'addresses', fields: fields.slice(0, 100), orders: [] };
+    return { fields: fields.slice(0, 100), orders: [] };
   });
 }
+
+export const addressesPage = defineAccountPage({
+  kind: 'addresses',
+  paths: { retail: ['/a/addresses*'], seller: [] },
+  review: '/a/addresses',
+  label: 'accountPageAddresses',
+  fields: {
+    address: { mask: 'address', repeated: true, added: { severity: 'warning', reason: 'accountAddressAdded' } },
+  },
+  ownerForms: {
+    form: {
+      field: 'address',
+      selector: '[id^="address-ui-widgets-enterAddress"], input[name^="address-ui-widgets-"]',
+      action: /\/a\/addresses\/(?:add|edit|delete|remove|set-default)/i,
+    },
+  },
+  read: readAddresses,
+});

@@ -1,18 +1,13 @@
-// Which account page a URL is, the extractor for it, and which setting a
-// change form submitted on it changes (the owner's own change, not an alarm).
+// The account pages as the content script sees them: which page type a URL
+// is, its reading (the declaration's reader plus the account the page belongs
+// to), and which setting a change form submitted on it changes (the owner's
+// own change, not an alarm). All of it driven by the declarations in table.ts.
 
 import type { AccountPageKind, Observation, OwnerChangeField } from '../../core/types';
-import { readAddresses } from './addresses';
-import { readLoginSecurity } from './login-security';
-import { readOrders } from './orders';
-import { readSellerAccountInfo } from './seller-account-info';
-import { readSellerDeposit } from './seller-deposit';
-import { readSellerNotifications } from './seller-notifications';
-import { readSellerUsers } from './seller-users';
-import { readTwoStep } from './two-step';
-import { ACCOUNT_PATHS } from './paths';
+import { readAccountIdentity } from './identity';
+import { ACCOUNT_PAGES, accountPage } from './table';
 
-const KINDS = Object.keys(ACCOUNT_PATHS) as AccountPageKind[];
+export { ACCOUNT_PAGES, ACCOUNT_PAGE_KINDS, accountPage } from './table';
 
 /** "/ap/cnep*" -> a test on "path?query". */
 function pathTest(pattern: string): RegExp {
@@ -29,54 +24,32 @@ export function accountPageKind(url: string, seller: boolean): AccountPageKind |
     return null;
   }
   const where = u.pathname + u.search;
-  return KINDS.find((k) => (seller ? ACCOUNT_PATHS[k].seller : ACCOUNT_PATHS[k].retail).some((p) => pathTest(p).test(where))) ?? null;
+  return ACCOUNT_PAGES.find((p) => (seller ? p.paths.seller : p.paths.retail).some((pattern) => pathTest(pattern).test(where)))?.kind ?? null;
 }
 
-const READERS: Record<AccountPageKind, (doc: Document) => Observation | null> = {
-  'login-security': readLoginSecurity,
-  addresses: readAddresses,
-  'two-step': readTwoStep,
-  orders: readOrders,
-  'seller-account-info': readSellerAccountInfo,
-  'seller-deposit': readSellerDeposit,
-  'seller-notifications': readSellerNotifications,
-  'seller-users': readSellerUsers,
-};
-
-export function readAccountPage(kind: AccountPageKind, doc: Document): Observation | null {
-  return READERS[kind](doc);
+/** Read an account page of a known kind: its values and the account it belongs to; null when it does not (yet) show them. */
+export function readAccountPage(kind: AccountPageKind, doc: Document, seller = false): Observation | null {
+  const reading = accountPage(kind).read(doc);
+  if (!reading) return null;
+  return { page: 'account', kind, fields: reading.fields, orders: reading.orders, identity: readAccountIdentity(doc, seller) };
 }
 
-/** Inputs that say which setting a Login & Security edit form changes; the first match wins. */
-export const CHANGE_INPUTS: { field: OwnerChangeField; selector: string }[] = [
-  { field: 'password', selector: '#ap_password_new, input[name="passwordNew"], input[name="passwordNewCheck"]' },
-  { field: 'name', selector: '#ap_customer_name, input[name="customerName"]' },
-  { field: 'phone', selector: '#ap_phone_number, input[name="phoneNumber"], input[type="tel"]' },
-  { field: 'email', selector: '#ap_email_new, input[name="emailNew"], input[name="newEmail"], input[type="email"]' },
-];
-
-/** Pages where any submitted form changes the page's one setting. */
-const WHOLE_PAGE: Partial<Record<AccountPageKind, OwnerChangeField>> = {
-  'two-step': 'two-step',
-  'seller-deposit': 'deposit',
-  'seller-notifications': 'notification-email',
-  'seller-users': 'user',
-};
+/** Inputs that say which setting a Login & Security edit form changes (kept for callers of the old name). */
+export const CHANGE_INPUTS = accountPage('login-security').ownerForms?.inputs ?? [];
 
 /** The setting a submitted form changes, or null for other forms (search, filters). */
 export function changeFormField(kind: AccountPageKind, form: Element): OwnerChangeField | null {
   try {
     // Settings change through POST forms; GET forms are searches and filters.
     if ((form.getAttribute('method') ?? 'get').toLowerCase() !== 'post') return null;
-    if (WHOLE_PAGE[kind]) return WHOLE_PAGE[kind]!;
-    if (kind === 'addresses') {
-      const isAddressForm = form.querySelector('[id^="address-ui-widgets-enterAddress"], input[name^="address-ui-widgets-"]');
-      const action = form.getAttribute('action') ?? '';
-      return isAddressForm || /\/a\/addresses\/(?:add|edit|delete|remove|set-default)/i.test(action) ? 'address' : null;
+    const forms = accountPage(kind).ownerForms;
+    if (!forms) return null;
+    if (forms.whole) return forms.whole;
+    if (forms.form) {
+      const { field, selector, action } = forms.form;
+      if (form.querySelector(selector) || action.test(form.getAttribute('action') ?? '')) return field;
     }
-    if (kind === 'login-security' || kind === 'seller-account-info') {
-      for (const { field, selector } of CHANGE_INPUTS) if (form.querySelector(selector)) return field;
-    }
+    for (const { field, selector } of forms.inputs ?? []) if (form.querySelector(selector)) return field;
     return null;
   } catch {
     return null;

@@ -1,13 +1,17 @@
-// Login & Security (/ap/cnep on every retail and Seller Central host): name,
-// email, mobile number, two-step verification and passkeys. Each row is a
-// label/value pair next to an "Edit" button with a stable auth-cnep-* id; the
-// label text (en/ja) is the fallback when the ids change.
+// Login & Security, both layouts Amazon serves on every retail and Seller
+// Central host: the classic /ap/cnep (a label/value row per setting next to an
+// "Edit" button with a stable auth-cnep-* id) and the current
+// /ax/account/manage (one section per setting, its value in an element with
+// an id ending in _SUBTITLE: public tools read the name and email from
+// #NAME_SUBTITLE and #EMAIL_SUBTITLE). Label texts in each marketplace's
+// language are the fallback when the ids change.
 
-import type { Observation } from '../../core/types';
-import { emailsIn, field, first, isLabel, leafTexts, onOff, safely, valueAfterLabel } from './read';
+import { defineAccountPage, type OwnerForms } from '../../core/account-model';
+import { LABELS, TURN_ON } from './words';
+import { emailsIn, field, first, isLabel, leafTexts, onOff, safely, text, valueAfterLabel } from './read';
 
 export const LOGIN_SECURITY = {
-  /** The page: its heading or the edit buttons only Login & Security has. */
+  /** The classic page: its pagelet or the edit buttons only Login & Security has. */
   page: ['#auth-cnep-edit-email-button', '#auth-cnep-edit-name-button', '[id^="cnep_1a_"]', '#ap-cnep-pagelet'],
   /** Edit/add buttons per row; their row holds the label and the value. */
   nameButton: ['#auth-cnep-edit-name-button'],
@@ -19,13 +23,21 @@ export const LOGIN_SECURITY = {
   row: ['form', '.a-fixed-right-grid', '.a-box-inner'],
 } as const;
 
-export const LOGIN_SECURITY_LABELS = {
-  name: /^(?:name|氏名|名前|お名前)$/i,
-  email: /^(?:e-?mail|email address|eメール|eメールアドレス|メールアドレス)$/i,
-  phone: /^(?:mobile (?:phone )?number|primary mobile number|phone number|携帯電話番号|携帯番号|電話番号)$/i,
-  twoStep: /^(?:2-step verification|two-step verification(?: \(2sv\))?(?: settings)?|2sv settings|2段階認証(?:の設定)?|2 段階認証(?:の設定)?)$/i,
-  passkeys: /^(?:passkeys?|パスキー)$/i,
-};
+/**
+ * The current page (/ax/account/manage): one value element per setting. The
+ * ids are the ones public tools read (NAME_SUBTITLE, EMAIL_SUBTITLE) and
+ * their siblings in the same naming; the section's heading is the fallback.
+ */
+export const ACCOUNT_MANAGE = {
+  page: ['#NAME_SUBTITLE', '#EMAIL_SUBTITLE', '[id$="_SUBTITLE"][id^="EMAIL"]', '[data-testid="account-manage"]'],
+  name: ['#NAME_SUBTITLE'],
+  email: ['#EMAIL_SUBTITLE'],
+  phone: ['#MOBILE_NUMBER_SUBTITLE', '#PHONE_NUMBER_SUBTITLE', '#MOBILE_PHONE_SUBTITLE', '#PHONE_SUBTITLE'],
+  twoStep: ['#MFA_SUBTITLE', '#TWO_STEP_VERIFICATION_SUBTITLE', '#TWO_STEP_SUBTITLE', '#SECURITY_SUBTITLE'],
+  passkeys: ['#PASSKEY_SUBTITLE', '#PASSKEYS_SUBTITLE'],
+  /** A setting's section: the value's nearest block with the heading. */
+  section: ['[id$="_SECTION"]', 'li', '.a-box-inner', 'section'],
+} as const;
 
 /** The value in the row of a button: the row's leaf texts without its label. */
 function rowValue(doc: Document, buttons: readonly string[], label: RegExp): string | null {
@@ -38,15 +50,20 @@ function rowValue(doc: Document, buttons: readonly string[], label: RegExp): str
   return valueAfterLabel(doc, label);
 }
 
+/** The value of a setting on /ax/account/manage: its _SUBTITLE element, else the text under its heading. */
+function subtitleValue(doc: Document, ids: readonly string[], label: RegExp): string | null {
+  const el = first(doc, ids);
+  if (el) return text(el) || null;
+  return valueAfterLabel(doc, label);
+}
+
 /** Phone rows without a number say so ("Add a mobile number", "携帯電話番号を追加"); they hold no digits. */
-function phoneValue(doc: Document): string | null {
-  const v = rowValue(doc, LOGIN_SECURITY.phoneButton, LOGIN_SECURITY_LABELS.phone);
+function phoneOnly(v: string | null): string | null {
   return v && /\d{4,}/.test(v.replace(/[\s\-()]/g, '')) ? v : null;
 }
 
 /** "2 passkeys" -> "2"; "Not set up" -> "0". */
-function passkeyCount(doc: Document): string | null {
-  const v = rowValue(doc, LOGIN_SECURITY.passkeyButton, LOGIN_SECURITY_LABELS.passkeys);
+function passkeyCount(v: string | null): string | null {
   if (!v) return null;
   const n = v.match(/(\d+)/);
   if (n) return n[1]!;
@@ -55,26 +72,76 @@ function passkeyCount(doc: Document): string | null {
 }
 
 /** The 2SV row rarely says "on"; its button does: "Turn on" only when it is off. */
-function twoStepValue(doc: Document): 'on' | 'off' | null {
-  const status = onOff(rowValue(doc, LOGIN_SECURITY.twoStepButton, LOGIN_SECURITY_LABELS.twoStep));
+function twoStepClassic(doc: Document): 'on' | 'off' | null {
+  const status = onOff(rowValue(doc, LOGIN_SECURITY.twoStepButton, LABELS.twoStep));
   if (status) return status;
   const button = first(doc, LOGIN_SECURITY.twoStepButton);
   const label = (button?.closest('.a-button')?.textContent ?? button?.getAttribute('value') ?? '').replace(/\s+/g, ' ').trim();
-  return /^(?:turn on|enable|get started|有効にする|オンにする|設定する)$/i.test(label) ? 'off' : null;
+  return TURN_ON.test(label) ? 'off' : null;
 }
 
-export function readLoginSecurity(doc: Document): Observation | null {
+function readClassic(doc: Document) {
+  const email = emailsIn(rowValue(doc, LOGIN_SECURITY.emailButton, LABELS.email) ?? '')[0] ?? null;
+  return [
+    ...field('name', rowValue(doc, LOGIN_SECURITY.nameButton, LABELS.name)),
+    ...field('email', email),
+    ...field('phone', phoneOnly(rowValue(doc, LOGIN_SECURITY.phoneButton, LABELS.phone))),
+    ...field('two-step', twoStepClassic(doc)),
+    ...field('passkeys', passkeyCount(rowValue(doc, LOGIN_SECURITY.passkeyButton, LABELS.passkeys))),
+  ];
+}
+
+function readAccountManage(doc: Document) {
+  const email = emailsIn(subtitleValue(doc, ACCOUNT_MANAGE.email, LABELS.email) ?? '')[0] ?? null;
+  return [
+    ...field('name', subtitleValue(doc, ACCOUNT_MANAGE.name, LABELS.name)),
+    ...field('email', email),
+    ...field('phone', phoneOnly(subtitleValue(doc, ACCOUNT_MANAGE.phone, LABELS.phone))),
+    ...field('two-step', onOff(subtitleValue(doc, ACCOUNT_MANAGE.twoStep, LABELS.twoStep))),
+    ...field('passkeys', passkeyCount(subtitleValue(doc, ACCOUNT_MANAGE.passkeys, LABELS.passkeys))),
+  ];
+}
+
+export function readLoginSecurity(doc: Document) {
   return safely(() => {
-    if (!first(doc, LOGIN_SECURITY.page)) return null;
-    const email = emailsIn(rowValue(doc, LOGIN_SECURITY.emailButton, LOGIN_SECURITY_LABELS.email) ?? '')[0] ?? null;
-    const fields = [
-      ...field('name', rowValue(doc, LOGIN_SECURITY.nameButton, LOGIN_SECURITY_LABELS.name)),
-      ...field('email', email),
-      ...field('phone', phoneValue(doc)),
-      ...field('two-step', twoStepValue(doc)),
-      ...field('passkeys', passkeyCount(doc)),
-    ];
-    if (!fields.some((f) => f.name === 'email' || f.name === 'phone')) return null;
-    return { page: 'account', kind: 'login-security', fields, orders: [] };
+    const fields = first(doc, LOGIN_SECURITY.page) ? readClassic(doc) : first(doc, ACCOUNT_MANAGE.page) ? readAccountManage(doc) : null;
+    // The page always shows the sign-in email or phone: without either it did not render (or is another page).
+    if (!fields || !fields.some((f) => f.name === 'email' || f.name === 'phone')) return null;
+    return { fields, orders: [] };
   });
 }
+
+/** Login & Security's edit forms (Seller Central's profile uses the same inputs): which input says which setting changes. */
+export const LOGIN_SECURITY_FORMS: OwnerForms = {
+  inputs: [
+    { field: 'password', selector: '#ap_password_new, input[name="passwordNew"], input[name="passwordNewCheck"]' },
+    { field: 'name', selector: '#ap_customer_name, input[name="customerName"]' },
+    { field: 'phone', selector: '#ap_phone_number, input[name="phoneNumber"], input[type="tel"]' },
+    { field: 'email', selector: '#ap_email_new, input[name="emailNew"], input[name="newEmail"], input[type="email"]' },
+    // Passkey watch (issue 14): the passkey row's "Set up" / "Edit" starts Amazon's passkey set-up.
+    {
+      field: 'passkeys',
+      selector: '#auth-cnep-add-passkey-button, #auth-cnep-edit-passkey-button, #auth-cnep-manage-passkeys-button, input[name="appAction"][value*="PASSKEY" i]',
+    },
+  ],
+};
+
+export const loginSecurityPage = defineAccountPage({
+  kind: 'login-security',
+  paths: { retail: ['/ap/cnep*', '/ax/account/manage*'], seller: ['/ap/cnep*', '/ax/account/manage*'] },
+  review: '/ap/cnep',
+  label: 'accountPageLoginSecurity',
+  fields: {
+    name: { mask: 'name', changed: { severity: 'warning', reason: 'accountNameChanged' } },
+    email: { mask: 'email', identifies: true, changed: { severity: 'danger', reason: 'accountEmailChanged' } },
+    phone: {
+      mask: 'phone',
+      changed: { severity: 'danger', reason: 'accountPhoneChanged' },
+      added: { severity: 'danger', reason: 'accountPhoneAdded' },
+    },
+    'two-step': { mask: 'plain', turnedOff: { severity: 'danger', reason: 'accountTwoStepOff' } },
+    passkeys: { mask: 'plain', increased: { severity: 'warning', reason: 'accountPasskeyAdded' } },
+  },
+  ownerForms: LOGIN_SECURITY_FORMS,
+  read: readLoginSecurity,
+});

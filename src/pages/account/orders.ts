@@ -4,7 +4,8 @@
 // the item titles (.yohtmlc-product-title). Layouts from alexdlaird/amazon-orders'
 // captured pages: .order-card (current) and .order (older).
 
-import type { Observation, OrderSeen } from '../../core/types';
+import { defineAccountPage } from '../../core/account-model';
+import type { OrderSeen } from '../../core/types';
 import { all, first, inDocumentOrder, isLabel, leafTexts, MAX_VALUE, outermost, safely, text } from './read';
 
 // Checked against the captures (alexdlaird/amazon-orders tests/resources/):
@@ -40,8 +41,9 @@ export const ORDERS = {
 } as const;
 
 export const ORDERS_LABELS = {
-  date: /^(?:order placed|ordered on|注文日|ご注文日|bestellung aufgegeben)$/i,
-  total: /^(?:total|order total|合計|注文合計|summe)$/i,
+  // en, ja, de, fr, it, es/es-MX, nl, pl, sv, tr, pt-BR
+  date: /^(?:order placed|ordered on|注文日|ご注文日|bestellung aufgegeben|commande effectuée le|ordine effettuato il|pedido realizado|bestelling geplaatst|zamówienie złożone|beställning gjord|sipariş verildi|pedido feito em)$/iu,
+  total: /^(?:total|order total|合計|注文合計|summe|gesamt|totale|importe total|totaal|suma|razem|summa|toplam)$/iu,
 };
 
 /** Amazon order numbers: 3-7-7 digits (digital orders start with a letter, e.g. D01-…). */
@@ -70,7 +72,7 @@ function readCard(card: Element): OrderSeen | null {
   };
 }
 
-export function readOrders(doc: Document): Observation | null {
+export function readOrders(doc: Document) {
   return safely(() => {
     const cards = inDocumentOrder(outermost(all(doc, ORDERS.card)));
     if (cards.length === 0 && !first(doc, ORDERS.page)) return null;
@@ -80,6 +82,16 @@ export function readOrders(doc: Document): Observation | null {
       if (o && !orders.some((x) => x.id === o.id)) orders.push(o);
     }
     if (cards.length > 0 && orders.length === 0) return null; // cards we cannot read: say nothing rather than "no orders"
-    return { page: 'account', kind: 'orders', fields: [], orders: orders.slice(0, 100) };
+    return { fields: [], orders: orders.slice(0, 100) };
   });
 }
+
+export const ordersPage = defineAccountPage({
+  kind: 'orders',
+  paths: { retail: ['/gp/css/order-history*', '/your-orders/orders*', '/gp/your-account/order-history*'], seller: [] },
+  review: '/gp/css/order-history',
+  label: 'accountPageOrders',
+  fields: {},
+  orders: true,
+  read: readOrders,
+});

@@ -2,8 +2,10 @@
 // alternatives, leaf texts, and "the value next to this label" for Amazon's
 // label/value rows. Pure; never throw on odd markup.
 
-import type { AccountField, AccountFieldName, Observation } from '../../core/types';
+import type { AccountReading } from '../../core/account-model';
+import type { AccountField, AccountFieldName } from '../../core/types';
 import { all, first, leafTexts as leafTextsIn, NOT_CONTENT, safely, text } from '../select';
+import { stateWord } from './words';
 
 export { all, first, safely, text };
 
@@ -54,16 +56,9 @@ export function emailsIn(t: string): string[] {
   return [...new Set((t.match(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g) ?? []).map((e) => e.toLowerCase()))];
 }
 
-/**
- * "Enabled"/"有効" → on; "Disabled"/"無効"/"オフ" → off. A bare "On"/"Off" counts
- * only as the whole value: "turn on" in a sentence says nothing about the state.
- */
+/** On or off as a page writes it, in any marketplace's language (see words.ts). */
 export function onOff(t: string | null): 'on' | 'off' | null {
-  if (!t) return null;
-  const bare = t.trim().toLowerCase();
-  if (bare === 'off' || /\b(?:disabled|not enabled|not set up|inactive)\b|無効|オフ|未設定|設定されていません|有効になっていません/i.test(t)) return 'off';
-  if (bare === 'on' || /\b(?:enabled|active)\b|有効|オン/i.test(t)) return 'on';
-  return null;
+  return stateWord(t);
 }
 
 /** Elements in document order (matches of several selectors come grouped by selector). */
@@ -91,10 +86,9 @@ export function emailsOf(els: Element[]): string[] {
 export function readEmailListPage(
   doc: Document,
   selectors: { page: readonly string[]; items: readonly string[] },
-  kind: 'seller-notifications' | 'seller-users',
   name: AccountFieldName,
   max: number,
-): Observation | null {
+): AccountReading | null {
   return safely(() => {
     const page = first(doc, selectors.page);
     if (!page) return null;
@@ -103,6 +97,6 @@ export function readEmailListPage(
     // These lists always hold at least the owner's address: none means not rendered yet, and an
     // empty snapshot would make every address on the next read look "added".
     if (emails.length === 0) return null;
-    return { page: 'account', kind, fields: emails.slice(0, max).flatMap((e) => field(name, e)), orders: [] };
+    return { fields: emails.slice(0, max).flatMap((e) => field(name, e)), orders: [] };
   });
 }

@@ -2,7 +2,7 @@
 // account payouts go to, shown by Amazon only as its last digits ("ending in
 // 9731", "末尾 9731", "****9731"). Only those digits are read.
 
-import type { Observation } from '../../core/types';
+import { defineAccountPage } from '../../core/account-model';
 import { all, field, first, safely, text } from './read';
 
 export const SELLER_DEPOSIT = {
@@ -18,13 +18,25 @@ export function bankEndings(t: string): string[] {
   return [...t.matchAll(ENDING)].map((m) => m[1] ?? m[2] ?? '').filter(Boolean);
 }
 
-export function readSellerDeposit(doc: Document): Observation | null {
+export function readSellerDeposit(doc: Document) {
   return safely(() => {
     const page = first(doc, SELLER_DEPOSIT.page);
     if (!page) return null;
     const methods = all(doc, SELLER_DEPOSIT.method);
     const endings = [...new Set((methods.length ? methods : [page]).flatMap((m) => bankEndings(text(m))))].sort();
     if (endings.length === 0) return null;
-    return { page: 'account', kind: 'seller-deposit', fields: field('deposit', endings.join(',')), orders: [] };
+    return { fields: field('deposit', endings.join(',')), orders: [] };
   });
 }
+
+export const sellerDepositPage = defineAccountPage({
+  kind: 'seller-deposit',
+  paths: { retail: [], seller: ['/sw/AccountInfo/DepositMethodView*'] },
+  review: '/sw/AccountInfo/DepositMethodView/step/DepositMethodView',
+  label: 'accountPageSellerDeposit',
+  fields: {
+    deposit: { mask: 'deposit', changed: { severity: 'danger', reason: 'accountDepositChanged' } },
+  },
+  ownerForms: { whole: 'deposit' },
+  read: readSellerDeposit,
+});

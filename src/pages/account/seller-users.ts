@@ -2,7 +2,7 @@
 // act for the seller account. A hijacker adds a user of their own to keep
 // access after the owner changes the password.
 
-import type { Observation } from '../../core/types';
+import { defineAccountPage } from '../../core/account-model';
 import { readEmailListPage } from './read';
 
 export const SELLER_USERS = {
@@ -11,6 +11,18 @@ export const SELLER_USERS = {
   user: ['[data-testid="user-row"]', '.user-row', 'table.users tr', '#current-users tr'],
 } as const;
 
-export function readSellerUsers(doc: Document): Observation | null {
-  return readEmailListPage(doc, { page: SELLER_USERS.page, items: SELLER_USERS.user }, 'seller-users', 'user', 100);
+export function readSellerUsers(doc: Document) {
+  return readEmailListPage(doc, { page: SELLER_USERS.page, items: SELLER_USERS.user }, 'user', 100);
 }
+
+export const sellerUsersPage = defineAccountPage({
+  kind: 'seller-users',
+  paths: { retail: [], seller: ['/gp/account-manager/*'] },
+  review: '/gp/account-manager/home.html',
+  label: 'accountPageSellerUsers',
+  fields: {
+    user: { mask: 'email-or-name', repeated: true, added: { severity: 'warning', reason: 'accountUserAdded' } },
+  },
+  ownerForms: { whole: 'user' },
+  read: readSellerUsers,
+});

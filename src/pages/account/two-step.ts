@@ -2,7 +2,8 @@
 // Settings", on retail and Seller Central hosts): on or off, and the preferred
 // method (an authenticator app, or a phone shown with its last digits).
 
-import type { Observation } from '../../core/types';
+import { defineAccountPage } from '../../core/account-model';
+import { TWO_STEP_NAMES } from './words';
 import { field, first, onOff, safely, text, valueAfterLabel } from './read';
 
 export const TWO_STEP = {
@@ -15,7 +16,7 @@ export const TWO_STEP = {
 } as const;
 
 export const TWO_STEP_LABELS = {
-  status: /^(?:status|two-step verification|2-step verification|ステータス|2段階認証)$/i,
+  status: new RegExp(`^(?:status|statut|estado|stato|stan|durum|ステータス|${TWO_STEP_NAMES.join('|')})$`, 'iu'),
   method: /^(?:preferred method|default method|優先する方法|既定の方法|優先される方法)$/i,
 };
 
@@ -26,7 +27,7 @@ function methodValue(doc: Document): string | null {
   return v || null;
 }
 
-export function readTwoStep(doc: Document): Observation | null {
+export function readTwoStep(doc: Document) {
   return safely(() => {
     const page = first(doc, TWO_STEP.page);
     const statusEl = first(doc, TWO_STEP.status);
@@ -34,6 +35,19 @@ export function readTwoStep(doc: Document): Observation | null {
     const status = onOff(statusEl ? text(statusEl) : valueAfterLabel(doc, TWO_STEP_LABELS.status));
     if (!status) return null;
     const fields = [...field('two-step', status), ...(status === 'on' ? field('two-step-method', methodValue(doc)) : [])];
-    return { page: 'account', kind: 'two-step', fields, orders: [] };
+    return { fields, orders: [] };
   });
 }
+
+export const twoStepPage = defineAccountPage({
+  kind: 'two-step',
+  paths: { retail: ['/a/settings/approval*'], seller: ['/a/settings/approval*'] },
+  review: '/a/settings/approval',
+  label: 'accountPageTwoStep',
+  fields: {
+    'two-step': { mask: 'plain', turnedOff: { severity: 'danger', reason: 'accountTwoStepOff' } },
+    'two-step-method': { mask: 'digits', owner: 'two-step', changed: { severity: 'danger', reason: 'accountTwoStepMethodChanged' } },
+  },
+  ownerForms: { whole: 'two-step' },
+  read: readTwoStep,
+});

@@ -84,6 +84,8 @@ describe('two visits', () => {
   it('first: watching N listings; second: the alert and banner for the 40 new ones', async () => {
     const first = await handleInventoryObservation(HOST, obs([BOOK]));
     expect(first).toMatchObject({ kind: 'watching-listings', severity: 'info', count: 1, alertIds: [] });
+    // The notice names the account and marketplace it watches (masked), in the singular for one listing.
+    expect(first!.reasons).toEqual([{ key: 'listingWatchingBodyOne', subs: ['1', 'A3***1J', 'amazon.co.jp'] }]);
     expect(state().sellers).toHaveLength(1);
     expect(state().sellers[0]).toMatchObject({ marketplace: 'amazon.co.jp', hint: 'A3***1J (amazon.co.jp)', listingCount: 1 });
     // Records hold no SKU, title or merchant id.
@@ -93,7 +95,7 @@ describe('two visits', () => {
     const second = await handleInventoryObservation(HOST, obs([BOOK, ...electronics(40)]));
     expect(second).toMatchObject({ kind: 'new-listings', severity: 'danger', count: 40, columns: ['listingColSku', 'listingColTitle', 'listingColPrice', 'listingColCreated'] });
     expect(second!.reviewUrl).toMatch(/^https:\/\/sellercentral\.amazon\.co\.jp\/inventory\?/);
-    expect(second!.rows![0]).toEqual({ cells: ['EL-0', 'Title of EL-0', '4,990', '2026-11-20'], url: 'https://www.amazon.co.jp/dp/B0TEST0001' });
+    expect(second!.rows![0]).toEqual({ key: expect.any(String), cells: ['EL-0', 'Title of EL-0', '¥4,990', '2026-11-20'], url: 'https://www.amazon.co.jp/dp/B0TEST0001' });
     expect(state().alerts).toEqual([expect.objectContaining({ kind: 'new-listings', status: 'open', subjectId: state().sellers[0]!.id })]);
     expect(second!.alertIds).toEqual([state().alerts[0]!.id]);
     expect(records().split('\n')).toHaveLength(41);
@@ -128,7 +130,7 @@ describe('with the state store', () => {
     expect(state().sellers).toHaveLength(1);
   });
 
-  it('trusting an alert does not accept the listings of a newer alert raised before the records were settled', async () => {
+  it('trusting an alert accepts exactly the listings it listed, not the new ones of a newer alert raised before the records were settled', async () => {
     await handleInventoryObservation(HOST, obs([BOOK]));
     await backdate();
     const first = await handleInventoryObservation(HOST, obs([BOOK, ...electronics(12)]));
@@ -138,11 +140,37 @@ describe('with the state store', () => {
     const second = await handleInventoryObservation(HOST, obs([BOOK, ...electronics(12), ...electronics(12, 100)]));
     expect(second!.alertIds).not.toEqual(first!.alertIds);
     await acceptTrustedListings(first!.alertIds);
-    expect(records().match(/,p,/g)).toHaveLength(24);
+    expect(records().match(/,p,/g)).toHaveLength(12); // EL-100… stay pending: only the newer alert lists them
   });
 });
 
 describe('accepting', () => {
+  it('page 1 (40 suspects), then page 2 (10): one alert listing all 50, the banner shows them, accept accepts them', async () => {
+    await handleInventoryObservation(HOST, obs([BOOK]));
+    await backdate();
+    const p1 = await handleInventoryObservation(HOST, obs(electronics(40)));
+    expect(p1).toMatchObject({ kind: 'new-listings', count: 40 });
+    const p2 = await handleInventoryObservation(HOST, obs(electronics(10, 100)));
+    expect(p2).toMatchObject({ kind: 'new-listings', count: 50 });
+    expect(p2!.alertIds).toEqual(p1!.alertIds);
+    expect(p2!.rows).toHaveLength(50);
+    expect(state().alerts).toHaveLength(1);
+    expect(state().alerts[0]!.rows).toHaveLength(50); // what the popup lists
+    expect(records().match(/,p,/g)).toHaveLength(50);
+    await updateState((s) => ({ state: applyAlertAction(s, p2!.alertIds, 'trust', Date.now()), result: null }));
+    await acceptTrustedListings(p2!.alertIds);
+    expect(records()).not.toContain(',p,');
+  });
+
+  it('first visit after a hijack: 40 cheap listings created today beside an old book are a warning, not learned as the owner’s', async () => {
+    const today = Math.floor(Date.now() / 86_400_000) * 86_400_000;
+    const banner = await handleInventoryObservation(HOST, obs([BOOK, ...electronics(40).map((r) => ({ ...r, created: today }))]));
+    expect(banner).toMatchObject({ kind: 'new-listings', severity: 'warning', count: 40 });
+    expect(banner!.reasons![0]).toEqual({ key: 'listingWatchingBody', subs: ['41', 'A3***1J', 'amazon.co.jp'] });
+    expect(state().alerts).toEqual([expect.objectContaining({ kind: 'new-listings', severity: 'warning', status: 'open' })]);
+    expect(records().match(/,p,/g)).toHaveLength(40);
+  });
+
   it('trusting the alert makes the pending listings the owner’s', async () => {
     await handleInventoryObservation(HOST, obs([BOOK]));
     await backdate();

@@ -192,9 +192,9 @@ describe('store: earlier schema versions', () => {
     });
   }
 
-  it('a migration stopped between its two halves (new layout written, old key not yet removed) finishes on the next start', async () => {
+  it('a migration stopped between its two halves (new layout written, old key not yet removed) finishes on the next start, losing nothing', async () => {
     // What storage holds when the worker stopped right after the atomic write of the new layout.
-    const migrated = { ...makeState({ accounts: [account(1)] }) };
+    const migrated = (loadState(v2()) as { state: StoredState }).state;
     await seed({
       ...stateStorage(migrated),
       [STATE_META_KEY]: { schemaVersion: SCHEMA_VERSION, salt: SALT, writeId: 'w', sweep: { keepListings: null } },
@@ -202,9 +202,20 @@ describe('store: earlier schema versions', () => {
     });
     dropCachedState();
     const s = await readState();
-    expect(s.accounts.map((a) => a.id)).toEqual([account(1).id]); // the new layout wins; nothing re-migrated
+    expect(s.accounts.map((a) => a.id)).toEqual(['a1b2c3d4e5f6', '0f1e2d3c4b5a']);
+    expect(s.notices.filter((n) => n.kind === 'state-migrated')).toHaveLength(1);
     expect(fake.data[LEGACY_STATE_KEY]).toBeUndefined();
     expect(fake.data[STATE_META_KEY]).not.toHaveProperty('sweep');
+  });
+
+  it('a whole state of the current schema written under the single key (another context) replaces the stored one, quietly', async () => {
+    await updateState((s) => ({ state: { ...s, accounts: [account(1)] }, result: null }));
+    await seed({ [LEGACY_STATE_KEY]: makeState({ accounts: [account(2)] }) });
+    const s = await readState();
+    expect(s.accounts.map((a) => a.id)).toEqual([account(2).id]);
+    expect(s.notices).toEqual([]);
+    expect(stored()).toEqual(s);
+    expect(fake.data[LEGACY_STATE_KEY]).toBeUndefined();
   });
 });
 

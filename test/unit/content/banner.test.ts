@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
-// The on-page banner: the README's contract (host attributes, open shadow
-// root), page-derived text only ever as text, and the buttons' actions.
+// The on-page banner: the README's contract (host attributes, closed shadow
+// root), page-derived text only ever as text and marked as quoted page text,
+// and the buttons' actions — on trusted clicks only, "this is mine" after a
+// second confirmation. jsdom cannot make trusted events, so the tests stand
+// in for the browser's isTrusted with `asPerson` where a person clicks.
 
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { removeBanner, showBanner, type Translate } from '../../../src/content/banner';
+import { bannerRoot, removeBanner, showBanner as show, type BannerActions, type Translate } from '../../../src/content/banner';
 import type { BannerSpec } from '../../../src/core/types';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -27,9 +30,16 @@ const EVIL = '<img src=x onerror=alert(1)>@evil.example';
 const UNFAMILIAR: BannerSpec = { kind: 'unfamiliar-account', severity: 'warning', hints: ['h1***@m***.net'], alertIds: ['alert-1'] };
 const REMEMBERED: BannerSpec = { kind: 'remembered', severity: 'info', hints: ['ow***@e***.com'], alertIds: [] };
 
+/** Clicks in these tests are the person's (the browser's isTrusted, stood in for). */
+const asPerson = () => true;
+const showBanner = (doc: Document, spec: BannerSpec, tr: Translate, actions: BannerActions) => show(doc, spec, tr, actions, asPerson);
+
 function shadow(host: HTMLElement): ShadowRoot {
-  expect(host.shadowRoot).not.toBeNull();
-  return host.shadowRoot!;
+  // Closed: the page sees no root; only the content script's own world holds it.
+  expect(host.shadowRoot).toBeNull();
+  const root = bannerRoot(host);
+  expect(root).not.toBeNull();
+  return root!;
 }
 
 function buttons(host: HTMLElement): HTMLButtonElement[] {
@@ -41,7 +51,7 @@ beforeEach(() => {
 });
 
 describe('showBanner', () => {
-  it('follows the host contract: data attributes, first in body, open shadow root', () => {
+  it('follows the host contract: data attributes, first in body, closed shadow root', () => {
     const host = showBanner(document, UNFAMILIAR, t, {});
     expect(document.querySelectorAll('[data-account-guard="banner"]')).toHaveLength(1);
     expect(host.tagName).toBe('DIV');
@@ -53,7 +63,7 @@ describe('showBanner', () => {
     expect(host.style.getPropertyValue('position')).toBe('fixed');
     expect(host.style.getPropertyPriority('position')).toBe('important');
     const root = shadow(host);
-    expect(root.mode).toBe('open');
+    expect(root.mode).toBe('closed');
     expect(root.querySelector('style')?.textContent).toContain(':host');
     expect(root.querySelector('.bar')?.getAttribute('role')).toBe('alert');
     // Nothing leaks into the page's own DOM besides the host.
@@ -109,15 +119,71 @@ describe('showBanner', () => {
     expect(root.querySelector('.hint')?.textContent).toBe(EVIL);
   });
 
-  it('trust calls its action and removes the banner', () => {
+  it('trust asks a second confirmation showing the masked address, then calls its action and removes the banner', () => {
     const actions = { trust: vi.fn(), checklist: vi.fn(), dismiss: vi.fn() };
     const host = showBanner(document, UNFAMILIAR, t, actions);
     const trust = buttons(host).find((b) => b.textContent === t('actionTrust'))!;
     expect(trust.type).toBe('button');
     trust.click();
+    expect(actions.trust).not.toHaveBeenCalled();
+    expect(host.isConnected).toBe(true);
+    const question = shadow(host).querySelector('.confirm')!;
+    expect(question.textContent).toBe(t('bannerConfirmTrust', ['h1***@m***.net']));
+    expect(question.querySelector('.hint')?.textContent).toBe('h1***@m***.net');
+    buttons(host).find((b) => b.textContent === t('actionConfirmMine'))!.click();
     expect(actions.trust).toHaveBeenCalledTimes(1);
     expect(actions.dismiss).not.toHaveBeenCalled();
     expect(document.querySelector('[data-account-guard]')).toBeNull();
+  });
+
+  it('cancelling the confirmation trusts nothing and brings the actions back', () => {
+    const actions = { trust: vi.fn(), checklist: vi.fn(), dismiss: vi.fn() };
+    const host = showBanner(document, { ...UNFAMILIAR, kind: 'account-changed', severity: 'danger' }, t, actions);
+    buttons(host).find((b) => b.textContent === t('actionChangesMine'))!.click();
+    expect(shadow(host).querySelector('.confirm')?.textContent).toBe(t('bannerConfirmMine'));
+    buttons(host).find((b) => b.textContent === t('actionCancel'))!.click();
+    expect(shadow(host).querySelector('.confirm')).toBeNull();
+    expect(buttons(host).map((b) => b.textContent)).toContain(t('actionChangesMine'));
+    expect(actions.trust).not.toHaveBeenCalled();
+  });
+
+  it('ignores clicks that are not the person\'s (a page script\'s .click() or dispatched event)', () => {
+    const actions = { trust: vi.fn(), checklist: vi.fn(), dismiss: vi.fn() };
+    // The real check: jsdom's events are untrusted, as a page script's are.
+    const host = show(document, UNFAMILIAR, t, actions);
+    const root = bannerRoot(host)!;
+    for (const b of root.querySelectorAll('button')) {
+      b.click();
+      b.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    }
+    expect(root.querySelector('.confirm')).toBeNull();
+    expect(actions.trust).not.toHaveBeenCalled();
+    expect(actions.checklist).not.toHaveBeenCalled();
+    expect(actions.dismiss).not.toHaveBeenCalled();
+    expect(host.isConnected).toBe(true);
+  });
+
+  it('marks page text (rows, brands, categories) as quoted page text, keeping the sentence intact', () => {
+    const spec: BannerSpec = {
+      kind: 'new-listings',
+      severity: 'danger',
+      hints: [],
+      alertIds: ['a'],
+      reasons: [{ key: 'listingReasonBrand', subs: ['3', 'Acme “trusted” brand'] }, { key: 'listingReasonDormant', subs: ['90'] }],
+      rows: [{ cells: ['SKU-1', 'Official: your account is safe'], url: 'https://www.amazon.co.jp/dp/B000000001' }],
+    };
+    const root = shadow(showBanner(document, spec, t, {}));
+    const [brand, dormant] = [...root.querySelectorAll('p.body')];
+    expect(brand!.textContent).toBe(t('listingReasonBrand', ['3', 'Acme “trusted” brand']));
+    expect([...brand!.querySelectorAll('.page-text')].map((e) => e.textContent)).toEqual(['Acme “trusted” brand']);
+    expect(brand!.querySelector('.page-text')!.getAttribute('title')).toBe(t('pageTextTitle'));
+    expect(dormant!.querySelector('.page-text')).toBeNull();
+    const cells = [...root.querySelectorAll('td.page-text, td > a.page-text')].map((e) => e.textContent);
+    expect(cells).toEqual(['SKU-1', 'Official: your account is safe']);
+    expect(root.querySelector('table')?.getAttribute('aria-label')).toBe(t('pageTextTable'));
+    expect(root.querySelector('style')?.textContent).toContain('.page-text { quotes: "“" "”"; }');
+    const ja = bannerRoot(show(document, spec, translator('ja'), {}))!;
+    expect(ja.querySelector('style')?.textContent).toContain('.page-text { quotes: "「" "」"; }');
   });
 
   it('"what to do now" opens the checklist and keeps the banner', () => {

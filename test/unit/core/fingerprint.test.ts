@@ -1,7 +1,17 @@
 // Fingerprints and masked hints: the only two things ever stored about an account.
 
-import { describe, expect, it } from 'vitest';
-import { FINGERPRINT_HEX_CHARS, fingerprint, maskAccount, newSalt } from '../../../src/core/fingerprint';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  clearFingerprintCache,
+  FINGERPRINT_HEX_CHARS,
+  FINGERPRINT_ITERATIONS,
+  fingerprint,
+  LEGACY_HEX_CHARS,
+  legacyPairs,
+  maskAccount,
+  newSalt,
+  saltedDigest,
+} from '../../../src/core/fingerprint';
 import type { NormalAccount } from '../../../src/core/normalise';
 
 const SALT_A = '0123456789abcdef0123456789abcdef';
@@ -36,11 +46,52 @@ describe('fingerprint', () => {
     expect(new Set(prints).size).toBe(prints.length);
   });
 
-  it('is the truncated salted SHA-256 of kind and value', async () => {
+  it('is PBKDF2-SHA-256 of kind and value, salted with the labelled install salt, 64 bits', async () => {
+    const enc = new TextEncoder();
+    const key = await crypto.subtle.importKey('raw', enc.encode('email\u0000owner.taro@example.com'), 'PBKDF2', false, ['deriveBits']);
+    const bits = await crypto.subtle.deriveBits(
+      { name: 'PBKDF2', hash: 'SHA-256', salt: enc.encode(`account-guard/fingerprint/v2\u0000${SALT_A}`), iterations: FINGERPRINT_ITERATIONS },
+      key,
+      64,
+    );
+    const hex = [...new Uint8Array(bits)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    expect(await fingerprint(OWNER, SALT_A)).toBe(hex);
+    expect(FINGERPRINT_HEX_CHARS).toBe(16);
+    // Stretched enough to matter, cheap enough for the banner (measured in scripts/bruteforce-cost.mjs).
+    expect(FINGERPRINT_ITERATIONS).toBeGreaterThanOrEqual(10_000);
+  });
+
+  it('is not the fast legacy digest, and cannot be mistaken for one', async () => {
+    const legacy = await saltedDigest(OWNER, SALT_A);
+    expect(legacy).toMatch(new RegExp(`^[0-9a-f]{${LEGACY_HEX_CHARS}}$`));
     const data = new TextEncoder().encode(`${SALT_A}\u0000email\u0000owner.taro@example.com`);
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
-    const hex = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
-    expect(await fingerprint(OWNER, SALT_A)).toBe(hex.slice(0, FINGERPRINT_HEX_CHARS));
+    const hex = [...new Uint8Array(await crypto.subtle.digest('SHA-256', data))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    expect(legacy).toBe(hex.slice(0, LEGACY_HEX_CHARS));
+    const id = await fingerprint(OWNER, SALT_A);
+    expect(id.length).not.toBe(legacy.length);
+    expect(id.startsWith(legacy)).toBe(false);
+  });
+
+  it('computes each distinct value once and pairs its legacy id with its stretched id', async () => {
+    clearFingerprintCache();
+    expect((await legacyPairs()).size).toBe(0);
+    const digest = vi.spyOn(crypto.subtle, 'deriveBits');
+    try {
+      const [a, b] = await Promise.all([fingerprint(PHONE, SALT_A), fingerprint({ ...PHONE }, SALT_A)]);
+      expect(a).toBe(b);
+      expect(await fingerprint(PHONE, SALT_A)).toBe(a);
+      expect(digest).toHaveBeenCalledTimes(1);
+      // Another salt (a reset) is another value.
+      expect(await fingerprint(PHONE, SALT_B)).not.toBe(a);
+      expect(digest).toHaveBeenCalledTimes(2);
+    } finally {
+      digest.mockRestore();
+    }
+    const pairs = await legacyPairs();
+    expect(pairs.get(await saltedDigest(PHONE, SALT_A))).toBe(await fingerprint(PHONE, SALT_A));
+    expect(pairs.get(await saltedDigest(PHONE, SALT_B))).toBe(await fingerprint(PHONE, SALT_B));
+    // Only hashes are kept: never the number.
+    for (const [k, v] of pairs) expect(`${k}${v}`).not.toContain('9012345678');
   });
 
   it('never contains the plain value or its parts', async () => {

@@ -39,7 +39,7 @@ describe('watch health', () => {
   it('names the page type of every observation, and every page type is declared once in the registry', () => {
     expect(pageTypeOf({ page: 'signin-claim', source: 'password-step', accounts: [] })).toBe('signin');
     expect(pageTypeOf({ page: 'signin-otp', phoneEnding: null })).toBe('signin');
-    expect(pageTypeOf({ page: 'account', kind: 'two-step', fields: [], orders: [] })).toBe('two-step');
+    expect(pageTypeOf({ page: 'account', kind: 'two-step', fields: [], orders: [], identity: [] })).toBe('two-step');
     expect(pageTypeOf({ page: 'upload-status', seller: null, marketplaceId: null, batches: [] })).toBe('upload-status');
     expect(Object.keys(PAGE_TYPES).sort()).toEqual([...PAGE_TYPE_IDS].sort());
     for (const [id, type] of Object.entries(PAGE_TYPES)) expect(type.id).toBe(id);

@@ -48,4 +48,24 @@ describe('accountHygiene', () => {
   it('never counts negative days when clocks drift', () => {
     expect(daysSince(NOW + DAY, NOW)).toBe(0);
   });
+
+  it('has a passkey when any of its lists shows one; none when every list read was empty; unknown before', () => {
+    const list = (accountId: string, rpId: string, current: string[]) => ({
+      accountId,
+      rpId,
+      current,
+      accepted: current,
+      firstSeenAt: NOW,
+      lastSeenAt: NOW,
+      ownerSetupAt: null,
+    });
+    const good = acc({ twoStep: 'on', twoStepCheckedAt: NOW, passwordChangedAt: NOW });
+    expect(accountHygiene(good, SETTINGS, NOW).passkey).toBe('unknown');
+    expect(accountHygiene(good, SETTINGS, NOW, [list('other', 'amazon.com', ['x'])]).passkey).toBe('unknown');
+    expect(accountHygiene(good, SETTINGS, NOW, [list('a', 'amazon.com', [])])).toMatchObject({ passkey: 'no', needsAttention: true });
+    expect(accountHygiene(good, SETTINGS, NOW, [list('a', 'amazon.com', []), list('a', 'amazon.co.jp', ['x'])])).toMatchObject({
+      passkey: 'yes',
+      needsAttention: false,
+    });
+  });
 });

@@ -1,13 +1,17 @@
 // The account-change watch's core: the diff rules per page type (severity and
-// sentence per change), first visits remembered quietly, the owner's own
-// changes accepted, new orders, the 2SV and password stamps, and the
-// fingerprinting that keeps only hashes and masked hints.
+// sentence per change, from the declarations), first visits remembered
+// quietly, one history per account (pages of another account, or of no
+// identifiable account, are never compared; host-keyed snapshots from before
+// are dropped once), the owner's own changes accepted, new orders, the 2SV and
+// password stamps, and the fingerprinting that keeps only hashes and masked hints.
 
 import { describe, expect, it } from 'vitest';
 import { fingerprintPage, maskAddress, maskDeposit, maskDigits, maskName } from '../../../src/core/account-fingerprint';
 import {
   acceptAccountChanges,
   diffFields,
+  dropLegacySnapshots,
+  sameAccount,
   judgeAccountPage,
   newOrders,
   notePasswordChanged,
@@ -19,6 +23,7 @@ import { localDay } from '../../../src/core/days';
 import { newKnownAccount } from '../../../src/core/judge-signin';
 import { emptyState, isValidState } from '../../../src/core/state';
 import type { AccountField, AccountPageKind, OwnerChangeField, StoredState } from '../../../src/core/types';
+import type { AccountObservation } from '../../../src/core/account-fingerprint';
 
 const SALT = '0123456789abcdef0123456789abcdef';
 const DAY1 = new Date(2026, 8, 14, 10, 0).getTime();
@@ -38,6 +43,7 @@ function page(kind: AccountPageKind, fields: Record<string, ReadValue>, extra: P
     snapshotId: `snap-${kind}`,
     accountId: null,
     showsAccount: false,
+    owner: ['customer:c1'],
     fields,
     orders: [],
     reviewUrl: `https://www.amazon.co.jp/${kind}`,
@@ -64,6 +70,7 @@ describe('first visit', () => {
         marketplace: 'amazon.co.jp',
         host: 'www.amazon.co.jp',
         accountId: null,
+        owner: ['customer:c1'],
         firstSeenAt: DAY1,
         lastSeenAt: DAY1,
         fields: { email: v('e1', 'ta***@e***.co.jp') },
@@ -130,7 +137,7 @@ describe('diff rules', () => {
   });
 
   it('carries over a setting the page did not show, and a list that did not render', () => {
-    const { changes, fields } = diffFields({ email: v('e1'), phone: v('p1'), 'address:a1': v('a1') }, { email: v('e1') });
+    const { changes, fields } = diffFields('login-security', { email: v('e1'), phone: v('p1'), 'address:a1': v('a1') }, { email: v('e1') });
     expect(changes).toEqual([]);
     expect(fields).toEqual({ email: v('e1'), phone: v('p1'), 'address:a1': v('a1') });
   });
@@ -174,7 +181,8 @@ describe("the owner's own changes", () => {
 });
 
 describe('the new email becomes a known account', () => {
-  const ls = (email: ReadValue, extra: Partial<AccountPageRead> = {}) => page('login-security', { email }, { showsAccount: true, ...extra });
+  const ls = (email: ReadValue, extra: Partial<AccountPageRead> = {}) =>
+    page('login-security', { email }, { showsAccount: true, owner: ['customer:c1', `email:${email.hash}`], ...extra });
 
   it("when the owner changed it through Amazon's form; the next visit (now a known account) is the same page, not a new one", () => {
     const first = judgeAccountPage(emptyState(SALT), ls(v('e1', 'ta***@e***.com')), ctx(DAY1));
@@ -183,38 +191,102 @@ describe('the new email becomes a known account', () => {
     const third = judgeAccountPage(second.state, ls(v('e2', 'ta***@e***.net'), { snapshotId: 'snap-e2', accountId: 'e2' }), ctx(DAY2 + 1));
     expect(third.banner).toBeNull();
     expect(third.state.snapshots).toHaveLength(1);
-    expect(third.state.snapshots[0]).toMatchObject({ id: 'snap-login-security', accountId: 'e2', lastSeenAt: DAY2 + 1 });
+    expect(third.state.snapshots[0]).toMatchObject({ id: 'snap-login-security', accountId: 'e2', lastSeenAt: DAY2 + 1, owner: ['customer:c1', 'email:e2'] });
   });
 
-  it('when the owner trusts the alert ("I made these changes"), and not before', () => {
+  it('"I made these changes" alone never makes the shown email known; only with the explicit confirmation', () => {
     const first = judgeAccountPage(emptyState(SALT), ls(v('e1')), ctx(DAY1));
     const second = judgeAccountPage(first.state, ls(v('e2', 'xa***@p***.example')), ctx(DAY2));
     const alertId = second.state.alerts[0]!.id;
-    expect(acceptAccountChanges(second.state, [alertId], DAY2)).toBe(second.state); // still open
+    expect(acceptAccountChanges(second.state, [alertId], DAY2, true)).toBe(second.state); // still open
     const trusted = { ...second.state, alerts: second.state.alerts.map((a) => ({ ...a, status: 'trusted' as const })) };
-    expect(acceptAccountChanges(trusted, [alertId], DAY2).accounts).toMatchObject([{ id: 'e2', hint: 'xa***@p***.example', origin: 'user', confirmed: true }]);
+    expect(acceptAccountChanges(trusted, [alertId], DAY2)).toBe(trusted); // a bare click
+    expect(acceptAccountChanges(trusted, [alertId], DAY2, true).accounts).toMatchObject([{ id: 'e2', hint: 'xa***@p***.example', origin: 'user', confirmed: true }]);
   });
 });
 
-describe('which snapshot a page is compared with', () => {
-  it('Login & Security showing an email never seen is compared with the page last seen on this host', () => {
-    const owner = newKnownAccount({ id: 'acct-1', kind: 'email', hint: 'ta***@e***.com', marketplace: 'amazon.co.jp' }, 'typed', DAY1);
-    const state = { ...emptyState(SALT), accounts: [owner] };
-    const first = judgeAccountPage(state, page('login-security', { email: v('acct-1') }, { snapshotId: 'snap-acct-1', accountId: 'acct-1', showsAccount: true }), ctx(DAY1));
-    const second = judgeAccountPage(first.state, page('login-security', { email: v('e-new', 'x***@p***.net') }, { snapshotId: 'snap-none', showsAccount: true }), ctx(DAY2));
-    expect(second.banner?.severity).toBe('danger');
-    expect(second.state.snapshots).toHaveLength(1);
-    expect(second.state.alerts[0]!.subjectId).toBe('snap-acct-1');
+describe('one account, one history', () => {
+  it('sameAccount: the first kind of signal both pages carry decides; a name alone never identifies', () => {
+    expect(sameAccount(['customer:c1', 'email:e1'], ['customer:c1', 'email:e2'])).toBe(true); // the email changed
+    expect(sameAccount(['customer:c1', 'email:e1'], ['customer:c2', 'email:e1'])).toBe(false);
+    expect(sameAccount(['merchant:m1'], ['merchant:m1', 'name:n9'])).toBe(true);
+    expect(sameAccount(['email:e1'], ['email:e1'])).toBe(true);
+    expect(sameAccount(['email:e1'], ['email:e2'])).toBe(false);
+    expect(sameAccount(['claim:a', 'name:n1'], ['claim:a', 'name:n1'])).toBe(true);
+    expect(sameAccount(['claim:a', 'name:n1'], ['claim:a', 'name:n2'])).toBe(false); // signed in as A, but the page greets someone else
+    expect(sameAccount(['name:n1'], ['name:n1'])).toBe(false);
+    expect(sameAccount(['customer:c1'], ['email:e1'])).toBe(false);
+    expect(sameAccount([], [])).toBe(false);
   });
 
-  it('another known account of the same browser is a first visit, not a change', () => {
-    const a = newKnownAccount({ id: 'acct-a', kind: 'email', hint: 'a***', marketplace: 'amazon.co.jp' }, 'typed', DAY1);
-    const b = newKnownAccount({ id: 'acct-b', kind: 'email', hint: 'b***', marketplace: 'amazon.co.jp' }, 'typed', DAY1);
-    const state = { ...emptyState(SALT), accounts: [a, b] };
-    const first = judgeAccountPage(state, page('login-security', { email: v('acct-a') }, { snapshotId: 'snap-a', accountId: 'acct-a', showsAccount: true }), ctx(DAY1));
-    const second = judgeAccountPage(first.state, page('login-security', { email: v('acct-b') }, { snapshotId: 'snap-b', accountId: 'acct-b', showsAccount: true }), ctx(DAY2));
+  it('Login & Security with a new email is compared when the customer id ties it to the account', () => {
+    const first = judgeAccountPage(emptyState(SALT), page('login-security', { email: v('e1') }, { owner: ['customer:c1', 'email:e1'], snapshotId: 'snap-1' }), ctx(DAY1));
+    const second = judgeAccountPage(first.state, page('login-security', { email: v('e-new', 'x***@p***.net') }, { owner: ['customer:c1', 'email:e-new'], snapshotId: 'snap-2' }), ctx(DAY2));
+    expect(second.banner?.severity).toBe('danger');
+    expect(second.state.snapshots).toHaveLength(1);
+    expect(second.state.alerts[0]!.subjectId).toBe('snap-1');
+  });
+
+  it('Login & Security with another email and no customer id on both is another account: remembered apart, no alarm', () => {
+    const first = judgeAccountPage(emptyState(SALT), page('login-security', { email: v('e1') }, { owner: ['email:e1'], snapshotId: 'snap-1' }), ctx(DAY1));
+    const second = judgeAccountPage(first.state, page('login-security', { email: v('e2', 'x***@p***.net') }, { owner: ['email:e2'], snapshotId: 'snap-2' }), ctx(DAY2));
     expect(second.banner).toBeNull();
-    expect(second.state.snapshots.map((s) => s.id)).toEqual(['snap-a', 'snap-b']);
+    expect(second.state.snapshots.map((s) => s.id)).toEqual(['snap-1', 'snap-2']);
+  });
+
+  it('two accounts alternating over every page type raise nothing; a real change of one still does', () => {
+    const values: [AccountPageKind, Record<string, ReadValue>, Record<string, ReadValue>][] = [
+      ['login-security', { email: v('a@'), phone: v('pa'), 'two-step': v('on', 'on'), passkeys: v('1', '1') }, { email: v('b@'), phone: v('pb'), 'two-step': v('off', 'off'), passkeys: v('3', '3') }],
+      ['addresses', { 'address:a1': v('a1') }, { 'address:b1': v('b1'), 'address:b2': v('b2') }],
+      ['two-step', { 'two-step': v('on', 'on'), 'two-step-method': v('ma') }, { 'two-step': v('off', 'off') }],
+      ['seller-account-info', { email: v('sa'), phone: v('spa') }, { email: v('sb'), phone: v('spb') }],
+      ['seller-deposit', { deposit: v('da') }, { deposit: v('db') }],
+      ['seller-notifications', { 'notification-email:na': v('na') }, { 'notification-email:nb': v('nb') }],
+      ['seller-users', { 'user:ua': v('ua') }, { 'user:ub': v('ub') }],
+    ];
+    let state = emptyState(SALT);
+    let t = DAY1;
+    for (let round = 0; round < 3; round++) {
+      for (const [kind, a, b] of values) {
+        for (const [who, fields] of [['A', a], ['B', b]] as const) {
+          const r = judgeAccountPage(state, page(kind, fields, { owner: [`customer:${who}`], snapshotId: `snap-${kind}-${who}` }), ctx((t += 60_000)));
+          expect(r.banner, `${kind} ${who} round ${round}`).toBeNull();
+          state = r.state;
+        }
+      }
+      for (const who of ['A', 'B']) {
+        const orders = [{ key: `order:${who}1`, row: { cells: ['d', 't', 'i'] } }];
+        const r = judgeAccountPage(state, page('orders', {}, { owner: [`customer:${who}`], snapshotId: `snap-orders-${who}`, orders }), ctx((t += 60_000)));
+        expect(r.banner, `orders ${who}`).toBeNull();
+        state = r.state;
+      }
+    }
+    expect(state.alerts).toEqual([]);
+    expect(state.snapshots).toHaveLength(2 * (values.length + 1));
+    const changed = judgeAccountPage(state, page('two-step', { 'two-step': v('off', 'off') }, { owner: ['customer:A'], snapshotId: 'x' }), ctx(t + 1));
+    expect(changed.banner).toMatchObject({ kind: 'account-changed', severity: 'danger' });
+  });
+
+  it('a page that does not say whose it is (or only greets a name) is neither compared nor remembered', () => {
+    const first = judgeAccountPage(emptyState(SALT), page('two-step', { 'two-step': v('on', 'on') }, { owner: ['customer:A'] }), ctx(DAY1));
+    for (const owner of [[], ['name:n1']]) {
+      const r = judgeAccountPage(first.state, page('two-step', { 'two-step': v('off', 'off') }, { owner, snapshotId: 'snap-anon' }), ctx(DAY2));
+      expect(r.banner).toBeNull();
+      expect(r.state).toBe(first.state);
+    }
+  });
+
+  it('snapshots keyed by host only (before per-account keying) are dropped once with a notice, never compared', () => {
+    const legacy = { id: 'old', page: 'two-step', marketplace: 'amazon.co.jp', host: 'www.amazon.co.jp', accountId: null, firstSeenAt: DAY1, lastSeenAt: DAY1, fields: { 'two-step': v('on', 'on') } };
+    const stored: StoredState = { ...emptyState(SALT), snapshots: [legacy] };
+    expect(isValidState(stored)).toBe(true); // an upgraded state still loads
+    const r = judgeAccountPage(stored, page('two-step', { 'two-step': v('off', 'off') }), ctx(DAY2));
+    expect(r.banner).toBeNull();
+    expect(r.state.alerts).toEqual([]);
+    expect(r.state.snapshots.map((s) => s.id)).toEqual(['snap-two-step']);
+    expect(r.state.notices).toMatchObject([{ kind: 'state-migrated', at: DAY2 }]);
+    expect(dropLegacySnapshots(r.state, DAY2, () => 'n')).toBe(r.state); // once
+    expect(isValidState(r.state)).toBe(true);
   });
 });
 
@@ -286,28 +358,62 @@ describe('fingerprinting a page', () => {
     { name: 'user', value: 'ops.helper@quick-mail.org' },
   ];
 
+  /** Every field under a page type that declares it. */
+  const KIND_OF: Record<AccountField['name'], AccountPageKind> = {
+    name: 'login-security', email: 'login-security', phone: 'login-security', 'two-step': 'two-step', 'two-step-method': 'two-step',
+    passkeys: 'login-security', address: 'addresses', deposit: 'seller-deposit', user: 'seller-users', 'notification-email': 'seller-notifications',
+  };
+  const obs = (kind: AccountPageKind, list: AccountField[], identity: AccountObservation['identity'] = []): AccountObservation => ({ page: 'account', kind, fields: list, orders: [], identity });
+  async function readAll(list: AccountField[]): Promise<Record<string, ReadValue>> {
+    const out: Record<string, ReadValue> = {};
+    for (const f of list) Object.assign(out, (await fingerprintPage(emptyState(SALT), 'www.amazon.co.jp', obs(KIND_OF[f.name], [f]))).fields);
+    return out;
+  }
+
   it('keeps only hashes and masked hints, never a clear value', async () => {
-    const read = await fingerprintPage(emptyState(SALT), 'www.amazon.co.jp', { page: 'account', kind: 'login-security', fields, orders: [{ id: '503-1234567-8901234', date: '2026年9月10日', total: '￥3,280', title: 'USB充電器' }] });
-    const text = JSON.stringify({ fields: read.fields, orders: read.orders.map((o) => o.key) });
+    const got = await readAll(fields);
+    const orders = await fingerprintPage(emptyState(SALT), 'www.amazon.co.jp', { ...obs('orders', []), orders: [{ id: '503-1234567-8901234', date: '2026年9月10日', total: '￥3,280', title: 'USB充電器' }] });
+    const text = JSON.stringify({ fields: got, orders: orders.orders.map((o) => o.key) });
     for (const clear of ['taro.yamada', 'Yamada', '太郎', '1234-5678', '12345678', '神南', '0642', '9731', 'ops.helper', '503-1234567']) expect(text).not.toContain(clear);
-    expect(read.fields.email!.hint).toBe('ta***@e***.co.jp');
-    expect(read.fields.phone!.hint).toBe('+81 ***78');
-    expect(read.fields.name!.hint).toBe('山***');
-    expect(read.fields['two-step']!.hint).toBe('on');
-    expect(read.fields['two-step-method']!.hint).toBe('Text message to ***78');
-    expect(read.fields.deposit!.hint).toBe('****42, ****31');
-    expect(Object.values(read.fields).find((x) => x.hint.startsWith('〒'))!.hint).toBe('〒150-**** 東京都渋谷区…');
-    expect(read.orders[0]!.row.cells).toEqual(['2026年9月10日', '￥3,280', 'USB充電器']);
+    expect(got.email!.hint).toBe('ta***@e***.co.jp');
+    expect(got.phone!.hint).toBe('+81 ***78');
+    expect(got.name!.hint).toBe('山***');
+    expect(got['two-step']!.hint).toBe('on');
+    expect(got['two-step-method']!.hint).toBe('Text message to ***78');
+    expect(got.deposit!.hint).toBe('****42, ****31');
+    expect(Object.values(got).find((x) => x.hint.startsWith('〒'))!.hint).toBe('〒150-**** 東京都渋谷区…');
+    expect(orders.orders[0]!.row.cells).toEqual(['2026年9月10日', '￥3,280', 'USB充電器']);
   });
 
-  it("names the account: the email's hash is the known account's id", async () => {
-    const a = await fingerprintPage(emptyState(SALT), 'www.amazon.co.jp', { page: 'account', kind: 'login-security', fields: [{ name: 'email', value: 'taro@example.com' }], orders: [] });
+  it('keeps no field the page type does not declare', async () => {
+    const read = await fingerprintPage(emptyState(SALT), 'www.amazon.co.jp', obs('seller-deposit', fields));
+    expect(Object.keys(read.fields)).toEqual(['deposit']);
+  });
+
+  it("names the account: the email's hash is the known account's id, and the same account is the same snapshot", async () => {
+    const a = await fingerprintPage(emptyState(SALT), 'www.amazon.co.jp', obs('login-security', [{ name: 'email', value: 'taro@example.com' }]));
     expect(a.showsAccount).toBe(true);
     expect(a.accountId).toBeNull();
+    expect(a.owner).toEqual([`email:${a.fields.email!.hash}`]);
     const owner = newKnownAccount({ id: a.fields.email!.hash, kind: 'email', hint: 'ta***', marketplace: 'amazon.co.jp' }, 'typed', DAY1);
-    const b = await fingerprintPage({ ...emptyState(SALT), accounts: [owner] }, 'www.amazon.co.jp', { page: 'account', kind: 'login-security', fields: [{ name: 'email', value: 'TARO@example.com' }], orders: [] });
+    const b = await fingerprintPage({ ...emptyState(SALT), accounts: [owner] }, 'www.amazon.co.jp', obs('login-security', [{ name: 'email', value: 'TARO@example.com' }]));
     expect(b.accountId).toBe(owner.id);
-    expect(b.snapshotId).not.toBe(a.snapshotId);
+    expect(b.snapshotId).toBe(a.snapshotId);
+  });
+
+  it('the identity signals become tagged salted hashes, strongest first; the tab sign-in is a signal too', async () => {
+    const identity = [
+      { source: 'customer', value: 'A2TAROYAMADAJP' },
+      { source: 'name', value: '太郎' },
+    ] as const;
+    const r = await fingerprintPage(emptyState(SALT), 'www.amazon.co.jp', obs('orders', [], [...identity]), 'acct-1');
+    expect(r.owner.map((t) => t.split(':')[0])).toEqual(['customer', 'claim', 'name']);
+    expect(r.owner[1]).toBe('claim:acct-1');
+    expect(JSON.stringify(r)).not.toContain('A2TAROYAMADAJP');
+    expect(JSON.stringify(r)).not.toContain('太郎');
+    const other = await fingerprintPage(emptyState(SALT), 'www.amazon.co.jp', obs('orders', [], [{ source: 'customer', value: 'A2HANAKOSATOJP' }]));
+    expect(other.snapshotId).not.toBe(r.snapshotId);
+    expect(sameAccount(r.owner, other.owner)).toBe(false);
   });
 
   it('masks', () => {

@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   judgeListings,
+  formatPrice,
   judgeUploads,
+  mergeAlertRows,
   MIN_MEDIAN_SAMPLE,
   suspectRows,
   type KeyedRow,
@@ -60,16 +62,23 @@ class Seller {
   known: KnownListings = new Map();
   watch: SellerWatch | null = null;
   constructor(public settings: ListingSettings = DEFAULT_LISTING_SETTINGS) {}
-  visit(rows: ListingRow[], now: number) {
-    const ctx: ListingContext = { previous: this.watch, identity: IDENTITY, known: this.known, settings: this.settings, salt: SALT, now };
+  /** The keys the open alert lists (merged across visits, as the background merges its rows). */
+  shown = new Set<string>();
+  visit(rows: ListingRow[], now: number, timeZone?: string) {
+    const ctx: ListingContext = { previous: this.watch, identity: IDENTITY, known: this.known, settings: this.settings, salt: SALT, now, shown: this.shown, timeZone };
     const verdict = judgeListings(keyed(rows), ctx);
     for (const [k, r] of verdict.updates) this.known.set(k, r);
+    for (const x of verdict.suspects) this.shown.add(x.key);
     this.watch = verdict.watch;
     return verdict;
   }
-  /** What accepting the alert does to the records. */
+  /** What accepting the alert does to the records: exactly the listed ones stop being pending. */
   accept() {
-    for (const r of this.known.values()) r.pending = false;
+    for (const k of this.shown) {
+      const r = this.known.get(k);
+      if (r) r.pending = false;
+    }
+    this.shown = new Set();
   }
 }
 
@@ -103,7 +112,7 @@ describe('the seed story: one old book listing, then 40 electronics at half pric
       { key: 'listingReasonUnderpriced', subs: ['40', '50'] },
       { key: 'listingReasonCategory', subs: ['40', '家電＆カメラ'] },
       { key: 'listingReasonBrand', subs: ['40', 'ソニー(SONY)'] },
-      { key: 'listingReasonDormant', subs: ['110'] }, // 2026-08-01 10:00 -> 2026-11-20
+      { key: 'listingReasonDormant', subs: ['111'] }, // 2026-08-01 (19:00 in Tokyo) -> 2026-11-20, in calendar days
     ]);
     expect(second.watch.listingCount).toBe(41);
   });
@@ -117,6 +126,7 @@ describe('the seed story: one old book listing, then 40 electronics at half pric
   it('the rows for the alert: SKU, title, price, created date, a link to the product page', () => {
     const rows = suspectRows(second.suspects, 'www.amazon.co.jp');
     expect(rows[0]).toEqual({
+      key: listingKey('EL-2026-11-20-0', SALT),
       cells: ['EL-2026-11-20-0', 'ワイヤレスイヤホン モデル0', '4,990', '2026-11-20'],
       url: 'https://www.amazon.co.jp/dp/B0TEST0000',
     });
@@ -137,6 +147,116 @@ describe('the seed story: one old book listing, then 40 electronics at half pric
     const fifth = seller.visit([row({ sku: 'EL-Y', price: 4990, category: '家電＆カメラ', created: at('2026-11-28') })], at('2026-11-28'));
     expect(fifth.newCount).toBe(1);
     expect(fifth.severity).toBeNull();
+  });
+});
+
+describe('days are the marketplace’s calendar days', () => {
+  it('US: a look at 17:30 PDT (already tomorrow in UTC), hijacked that evening: the 40 listings are new', () => {
+    const s = new Seller();
+    const us = { ...DEFAULT_LISTING_SETTINGS };
+    void us;
+    s.visit([BOOK], Date.parse('2026-09-15T00:30:00Z'), 'America/Los_Angeles'); // 2026-09-14 17:30 PDT
+    const v = s.visit([BOOK, ...electronics(40, '2026-09-14')], Date.parse('2026-09-16T16:00:00Z'), 'America/Los_Angeles');
+    expect(v.newCount).toBe(40);
+    expect(v.severity).toBe('danger');
+    // The sentence and the rule use the same day: the seller's 14 September.
+    expect(v.reasons[0]).toEqual({ key: 'listingReasonNew', subs: ['40', '2026-09-14'] });
+  });
+
+  it('Japan: a look at 08:00 JST is that JST day, in the sentence and in the rule', () => {
+    const s = new Seller();
+    s.visit([BOOK], Date.parse('2026-09-14T23:00:00Z'), 'Asia/Tokyo'); // 2026-09-15 08:00 JST
+    const v = s.visit(electronics(40, '2026-09-15'), Date.parse('2026-09-16T02:00:00Z'), 'Asia/Tokyo');
+    expect(v.newCount).toBe(40);
+    expect(v.reasons[0]).toEqual({ key: 'listingReasonNew', subs: ['40', '2026-09-15'] });
+    // Another page first seen later: listings created two days before the visit are older ones, not new.
+    const o = new Seller();
+    o.visit([BOOK], Date.parse('2026-09-14T23:00:00Z'), 'Asia/Tokyo');
+    const older = o.visit(electronics(20, '2026-09-13'), Date.parse('2026-09-16T01:00:00Z'), 'Asia/Tokyo');
+    expect(older.newCount).toBe(0);
+    expect(older.severity).toBeNull();
+  });
+
+  it('a day of slack: a listing dated the day before the last visit still counts as new', () => {
+    const s = new Seller();
+    s.visit([BOOK], at('2026-11-10') + 3_600_000, 'Asia/Tokyo');
+    expect(s.visit(electronics(1, '2026-11-09'), at('2026-11-11'), 'Asia/Tokyo').newCount).toBe(1);
+    expect(s.visit(electronics(1, '2026-11-08').map((r) => ({ ...r, sku: 'OLDER' })), at('2026-11-11'), 'Asia/Tokyo').newCount).toBe(0);
+  });
+});
+
+describe('the first visit is judged too', () => {
+  it('installed after the takeover: 40 cheap electronics created two days ago beside a years-old book are a warning, kept pending', () => {
+    const s = new Seller();
+    const v = s.visit([BOOK, ...electronics(40, '2026-11-23')], at('2026-11-25') + 9 * 3_600_000);
+    expect(v.firstVisit).toBe(true);
+    expect(v.severity).toBe('warning');
+    expect(v.suspects).toHaveLength(40);
+    expect(rulesOf(v)).toEqual(new Set(['bulk', 'underpriced', 'dormant']));
+    expect(v.reasons.map((r) => r.key)).toEqual(['listingReasonFirstVisit', 'listingReasonBulk', 'listingReasonUnderpriced', 'listingReasonDormantListings']);
+    expect(v.reasons[0]!.subs).toEqual(['40', '3']);
+    expect([...s.known.values()].filter((r) => r.pending)).toHaveLength(40);
+    expect(s.known.get(listingKey('BK-0001', SALT))?.pending).toBe(false);
+  });
+
+  it('a first look at a shop that listed ten of its own items today at ordinary prices: calm', () => {
+    const s = new Seller();
+    const active = [BOOK, row({ sku: 'LAST-WEEK', created: at('2026-11-18') })];
+    const v = s.visit([...active, ...electronics(10, '2026-11-25', { featured: null, lowest: null })], at('2026-11-25') + 9 * 3_600_000);
+    expect(v.severity).toBeNull();
+    expect(v.suspects).toEqual([]);
+  });
+
+  it('one cheap recent listing alone on a first visit is not suspicious (one kind of evidence)', () => {
+    const s = new Seller();
+    expect(s.visit([row({ sku: 'LAST-WEEK', created: at('2026-11-18') }), ...electronics(1, '2026-11-24')], at('2026-11-25')).severity).toBeNull();
+  });
+});
+
+describe('accept exactly what was shown', () => {
+  it('page 1 (40 suspects) then page 2 (10): the alert lists 50; accepting them leaves nothing pending', () => {
+    const s = new Seller();
+    s.visit([BOOK], at('2026-08-01'));
+    const p1 = s.visit(electronics(40, '2026-11-20'), at('2026-11-25'));
+    // Page 2 a minute later counts from the same visit (2026-08-01), not from page 1's read.
+    const p2 = s.visit(electronics(10, '2026-11-21').map((r, i) => ({ ...r, sku: `P2-${i}` })), at('2026-11-25') + 60_000);
+    expect(p1.suspects).toHaveLength(40);
+    expect(p2.suspects).toHaveLength(10);
+    const rows = mergeAlertRows(suspectRows(p1.suspects, null), suspectRows(p2.suspects, null));
+    expect(rows).toHaveLength(50);
+    expect(new Set(rows.map((r) => r.key))).toEqual(s.shown);
+    s.accept();
+    expect([...s.known.values()].filter((r) => r.pending)).toEqual([]);
+  });
+
+  it('page 1 again after page 2: the same rows, each listing once', () => {
+    const s = new Seller();
+    s.visit([BOOK], at('2026-08-01'));
+    const p1 = s.visit(electronics(40, '2026-11-20'), at('2026-11-25'));
+    const again = s.visit(electronics(40, '2026-11-20'), at('2026-11-25') + 60_000);
+    expect(again.suspects).toEqual([]); // listed in the open alert already: waiting for the owner
+    expect(mergeAlertRows(suspectRows(p1.suspects, null), suspectRows(p1.suspects, null))).toHaveLength(40);
+  });
+
+  it('a pending listing that the alert does not list is judged again, so it can be shown', () => {
+    const s = new Seller();
+    s.visit([BOOK], at('2026-08-01'));
+    s.visit(electronics(40, '2026-11-20'), at('2026-11-25'));
+    s.shown = new Set([...s.shown].slice(0, 10)); // only 10 fitted into the alert
+    const v = s.visit(electronics(40, '2026-11-20'), at('2026-11-25') + 60_000);
+    expect(v.suspects).toHaveLength(30);
+  });
+});
+
+describe('prices are shown with their currency', () => {
+  it.each([
+    [4990, 'JPY', '¥4,990'],
+    [1234.56, 'EUR', '€1,234.56'],
+    [1234.56, 'BRL', 'R$1,234.56'],
+    [1234.56, 'PLN', 'PLN\u00a01,234.56'],
+    [1234.5, null, '1,234.5'],
+  ])('%s %s -> %s', (price, currency, shown) => {
+    expect(formatPrice(price, currency)).toBe(shown);
   });
 });
 
@@ -169,10 +289,32 @@ describe('what counts as new', () => {
     expect(s.visit(electronics(1, '2026-11-01'), at('2026-11-02')).newCount).toBe(1);
   });
 
-  it('an unknown listing without a date is new', () => {
+  it('an unknown listing without a date has an unknown age: not new, not created today', () => {
     const s = new Seller();
     s.visit([BOOK], at('2026-11-01'));
-    expect(s.visit([row({ sku: 'NO-DATE', created: null })], at('2026-11-02')).newCount).toBe(1);
+    const v = s.visit([row({ sku: 'NO-DATE', created: null })], at('2026-11-02'));
+    expect(v.newCount).toBe(0);
+    expect(v.unknownAge).toBe(1);
+    expect(v.severity).toBeNull();
+  });
+
+  it('page 2 of an undated layout, first looked at: 250 older listings of unknown age, no alert', () => {
+    const s = new Seller();
+    s.visit([BOOK], at('2026-11-01'));
+    const page2 = Array.from({ length: 250 }, (_, i) => row({ sku: `P2-${i}`, created: null, category: '本', price: 900 + i, featured: 1000 + i }));
+    const v = s.visit(page2, at('2026-11-02'));
+    expect(v).toMatchObject({ newCount: 0, unknownAge: 250, severity: null, suspects: [] });
+    expect([...v.updates.values()].every((r) => !r.pending)).toBe(true);
+  });
+
+  it('undated listings are still judged on price and catalogue: cheap electronics of unknown age are a danger', () => {
+    const s = new Seller();
+    s.visit([BOOK], at('2026-11-01'));
+    const v = s.visit(electronics(40, '2026-11-02', { created: null }), at('2026-11-02'));
+    expect(v.newCount).toBe(0);
+    expect(v.severity).toBe('danger'); // underpriced + category: two kinds of evidence
+    expect(rulesOf(v)).toEqual(new Set(['underpriced', 'category', 'brand']));
+    expect(v.reasons[0]).toEqual({ key: 'listingReasonUnknownAge', subs: ['40'] });
   });
 
   it('the same SKU twice on a page is one listing', () => {
@@ -196,8 +338,11 @@ describe('bulk: at least bulkCount new listings within bulkWindowHours', () => {
     expect(only(visit(DEFAULT_LISTING_SETTINGS, electronics(10, '2026-11-09', normal)), 'bulk')).toBe(10);
     expect(only(visit(DEFAULT_LISTING_SETTINGS, electronics(9, '2026-11-09', normal)), 'bulk')).toBe(0);
   });
-  it('bulk alone is a danger', () => {
-    expect(visit(DEFAULT_LISTING_SETTINGS, electronics(10, '2026-11-09', normal)).severity).toBe('danger');
+  it('bulk alone is a warning (a flat-file upload of ten of the seller’s own listings is no emergency)', () => {
+    expect(visit(DEFAULT_LISTING_SETTINGS, electronics(10, '2026-11-09', normal)).severity).toBe('warning');
+  });
+  it('bulk + underpriced is a danger', () => {
+    expect(visit(DEFAULT_LISTING_SETTINGS, electronics(10, '2026-11-09', { category: null, brand: null })).severity).toBe('danger');
   });
   it('5 + 5 on two days are not 10 within 24 hours, but are within 48', () => {
     const rows = [...electronics(5, '2026-11-08', normal), ...electronics(5, '2026-11-09', normal)];
@@ -235,7 +380,7 @@ describe('underpriced: at most underpricedPercent of the featured offer or lowes
   it('underpriced alone is a warning, with the discount in words', () => {
     const v = judge(600, 1000, null);
     expect(v.severity).toBe('warning');
-    expect(v.reasons).toContainEqual({ key: 'listingReasonUnderpriced', subs: ['1', '40'] });
+    expect(v.reasons).toContainEqual({ key: 'listingReasonUnderpricedOne', subs: ['1', '40'] });
   });
 });
 
@@ -249,7 +394,7 @@ describe('below the seller’s own median: at most medianPercent of it', () => {
   it(`median of ${MIN_MEDIAN_SAMPLE} prices (3,000): 1,500 fires, 1,501 does not`, () => {
     expect(only(judge(5, 1500), 'below-median')).toBe(1);
     expect(only(judge(5, 1501), 'below-median')).toBe(0);
-    expect(judge(5, 1500).reasons).toContainEqual({ key: 'listingReasonBelowMedian', subs: ['1', '50', '3000'] });
+    expect(judge(5, 1500).reasons).toContainEqual({ key: 'listingReasonBelowMedianOne', subs: ['1', '50', '3000'] });
   });
   it('an even number of prices: the mean of the middle two (6 prices: 3,500)', () => {
     expect(only(judge(6, 1750), 'below-median')).toBe(1);
@@ -269,10 +414,10 @@ describe('dormant: no visit and no listing activity for dormantDays before the n
     s.visit([BOOK], at(lastVisit));
     return s.visit([row({ sku: 'N', created: at(created) })], at(created) + DAY);
   };
-  it('60 days fire (a danger on its own), 59 do not', () => {
+  it('60 days fire (a warning on its own: a seller who looks every few months), 59 do not', () => {
     const v = judge('2026-09-01', '2026-10-31');
     expect(only(v, 'dormant')).toBe(1);
-    expect(v.severity).toBe('danger');
+    expect(v.severity).toBe('warning');
     expect(v.reasons).toContainEqual({ key: 'listingReasonDormant', subs: ['60'] });
     expect(only(judge('2026-09-01', '2026-10-30'), 'dormant')).toBe(0);
   });
@@ -307,8 +452,11 @@ describe('category and brand shift', () => {
     expect(only(judge([BOOK], n({ brand: 'Sony' })), 'brand')).toBe(1);
     expect(only(judge([BOOK], n({ brand: '新潮社' })), 'brand')).toBe(0);
   });
-  it('category and brand together are a danger', () => {
-    expect(judge([BOOK], n({ category: 'Electronics', brand: 'Sony' })).severity).toBe('danger');
+  it('category and brand together are one kind of evidence (a catalogue shift): a warning', () => {
+    expect(judge([BOOK], n({ category: 'Electronics', brand: 'Sony' })).severity).toBe('warning');
+  });
+  it('a category shift + underpriced is a danger', () => {
+    expect(judge([BOOK], n({ category: 'Electronics', price: 100, featured: 1000 })).severity).toBe('danger');
   });
 });
 
@@ -323,7 +471,7 @@ describe('changes to existing listings', () => {
     expect(only(v, 'price-drop')).toBe(1);
     expect(v.suspects[0]!.isNew).toBe(false);
     expect(v.severity).toBe('warning');
-    expect(v.reasons).toEqual([{ key: 'listingReasonPriceDrop', subs: ['1', '50'] }]);
+    expect(v.reasons).toEqual([{ key: 'listingReasonPriceDropOne', subs: ['1', '50'] }]);
     expect(only(change({ price: 1000 }, { price: 501 }), 'price-drop')).toBe(0);
     expect(only(change({ price: 1000 }, { price: 700 }, { ...DEFAULT_LISTING_SETTINGS, priceDropPercent: 30 }), 'price-drop')).toBe(1);
   });
@@ -337,8 +485,10 @@ describe('changes to existing listings', () => {
   it('inactive -> active fires on a dormant account only', () => {
     const v = change({ status: 'inactive' }, { status: 'active' }, DEFAULT_LISTING_SETTINGS, 90);
     expect(only(v, 'reactivated')).toBe(1);
-    expect(v.severity).toBe('danger');
-    expect(v.reasons).toEqual([{ key: 'listingReasonReactivated', subs: ['1', '90'] }]);
+    expect(v.severity).toBe('warning'); // one kind of evidence (dormancy)
+    expect(v.reasons).toEqual([{ key: 'listingReasonReactivatedOne', subs: ['1', '90'] }]);
+    const both = change({ status: 'inactive', price: 1000 }, { status: 'active', price: 100 }, DEFAULT_LISTING_SETTINGS, 90);
+    expect(both.severity).toBe('danger'); // dormancy + price
     expect(only(change({ status: 'inactive' }, { status: 'active' }, DEFAULT_LISTING_SETTINGS, 30), 'reactivated')).toBe(0);
   });
   it('a change is listing activity: the watch remembers it', () => {
@@ -370,13 +520,23 @@ describe('uploads: batches on the upload status page', () => {
     const v = judgeUploads([batch('OLD', '2024-03-15', 1), batch('NEW', '2026-11-20', 40)], ctx());
     expect(v.severity).toBe('warning');
     expect(v.fresh.map((b) => b.id)).toEqual(['NEW']);
-    expect(v.reasons).toEqual([{ key: 'listingReasonUploads', subs: ['1', '40'] }]);
+    expect(v.reasons).toEqual([{ key: 'listingReasonUploadsOne', subs: ['1', '40'] }]);
     expect(judgeUploads([batch('NEW', '2026-11-20', 9)], ctx()).severity).toBeNull();
   });
-  it('any new batch on a dormant account is a danger', () => {
+  it('any new batch on a dormant account is a warning; a bulk one there is a danger', () => {
     const v = judgeUploads([batch('NEW', '2027-02-01', 1)], ctx({ now: at('2027-02-02') }));
-    expect(v.severity).toBe('danger');
+    expect(v.severity).toBe('warning');
     expect(v.reasons[1]).toEqual({ key: 'listingReasonDormant', subs: ['92'] });
+    expect(judgeUploads([batch('NEW', '2027-02-01', 40)], ctx({ now: at('2027-02-02') })).severity).toBe('danger');
+  });
+  it('a flat-file upload of 10 of the seller’s own listings, on an active account: a warning, never a danger', () => {
+    expect(judgeUploads([batch('MINE', '2026-11-24', 10)], ctx({ lastUploadsVisit: at('2026-11-20') })).severity).toBe('warning');
+  });
+  it('upload days are the marketplace’s: a read at 17:30 PDT, a batch that evening, is new', () => {
+    // 2026-11-24 17:30 PST is 2026-11-25 01:30 UTC; the batch page prints 11/24 in Pacific time.
+    const read = Date.parse('2026-11-25T01:30:00Z');
+    const v = judgeUploads([batch('EVENING', '2026-11-24', 40)], ctx({ lastUploadsVisit: read, now: read + 4 * 3_600_000, timeZone: 'America/Los_Angeles' }));
+    expect(v.fresh.map((b) => b.id)).toEqual(['EVENING']);
   });
   it('an unknown batch submitted before the page was last read is not new', () => {
     expect(judgeUploads([batch('MISSED', '2026-10-01', 400)], ctx()).fresh).toEqual([]);
@@ -415,7 +575,7 @@ describe('records: compact, salted, robust', () => {
     }
   });
 
-  it('100,000 listings take at most 64 bytes each (JSON, as storage.local counts it)', () => {
+  it('100,000 listings take at most 64 bytes each (JSON, as storage.local counts it)', { timeout: 30_000 }, () => {
     const known: KnownListings = new Map();
     for (let i = 0; i < 100_000; i++) {
       const r = row({ sku: `SKU-${i}`, price: 100 + (i % 50_000) * 1.37, quantity: i % 1000, created: at('2020-01-01') + (i % 2000) * DAY, category: `Cat ${i % 40}`, brand: `Brand ${i % 300}` });
@@ -433,6 +593,8 @@ describe('every reason and column key exists in both languages', () => {
   const src = readFileSync('src/core/judge-listings.ts', 'utf8') + readFileSync('src/background/listings.ts', 'utf8');
   const keys = [...new Set(src.match(/'listing(?:Reason|Col|Watching)[A-Za-z]+'/g)!.map((k) => k.slice(1, -1)))];
   it.each(keys)('%s', (key) => {
+    // Counted sentences have a singular form too (core/plural).
+    if (/^listing(Reason(?!Bulk$)|WatchingBody)/.test(key) && !key.endsWith('One')) expect(en[`${key}One`]?.message, `${key}One`).toBeTruthy();
     expect(en[key]?.message).toBeTruthy();
     expect(ja[key]?.message).toBeTruthy();
     expect(Object.keys(ja[key]!.placeholders ?? {})).toEqual(Object.keys(en[key]!.placeholders ?? {}));

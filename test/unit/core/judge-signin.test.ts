@@ -1,12 +1,17 @@
-// Judging the sign-in flow: learn the first account calmly, warn about an
-// unfamiliar one before the password is typed, and never about the user's own.
+// Judging the sign-in flow under the trust rules: an account is the owner's
+// only when they added, typed or (proven) signed in to it; a page showing an
+// account — first sign-in after install included — is never evidence; warn
+// about an unfamiliar one before the password is typed, never about the
+// owner's own; typing never settles an open warning.
 
 import { describe, expect, it } from 'vitest';
 import {
   applyAccountAction,
   applyAlertAction,
   judgeSignIn,
+  learnSignedIn,
   noteTwoStepSeen,
+  ownAccount,
   openAlerts,
   type Claim,
   type SignInContext,
@@ -24,23 +29,48 @@ function ctx(over: Partial<SignInContext> = {}): SignInContext {
   return { source: 'password-step', typedInFlow: new Set(), now: 1_000, newId: () => `alert-${++n}`, ...over };
 }
 
-/** A state that already knows the owner's account (learned on the first sign-in). */
+/** A state that already knows the owner's account (added by the owner). */
 function withOwner(): StoredState {
-  return judgeSignIn(emptyState(SALT), [OWNER], ctx({ now: 500 })).state;
+  return { ...emptyState(SALT), accounts: ownAccount([], OWNER, 500) };
+}
+
+/** A state from before the trust rules: the first account seen was learned automatically. */
+function withAutoOwner(): StoredState {
+  const s = withOwner();
+  return { ...s, accounts: s.accounts.map((a) => ({ ...a, origin: 'auto' as const, confirmed: false })) };
 }
 
 describe('judgeSignIn', () => {
-  it('learns the first account ever seen, with a calm "remembered" banner', () => {
-    const { state, banner } = judgeSignIn(emptyState(SALT), [OWNER], ctx());
+  it('learns nothing from the first sign-in page after install: whatever it shows is a stranger until proven', () => {
+    for (const source of ['password-step', 'prefilled', 'switcher'] as const) {
+      const { state, banner } = judgeSignIn(emptyState(SALT), [OWNER], ctx({ source }));
+      expect(banner, source).toMatchObject({ kind: 'unfamiliar-account', severity: 'warning', hints: [OWNER.hint], alertIds: ['alert-1'] });
+      expect(state.accounts, source).toEqual([]);
+      expect(openAlerts(state), source).toHaveLength(1);
+    }
+    // A whole first-ever switcher: every row a warning, none learned.
+    const switcher = judgeSignIn(emptyState(SALT), [OWNER, OTHER], ctx({ source: 'switcher' }));
+    expect(switcher.state.accounts).toEqual([]);
+    expect(switcher.banner?.hints).toEqual([OWNER.hint, OTHER.hint]);
+  });
+
+  it('after the last account is removed, the next sign-in page learns nothing either', () => {
+    const emptied = applyAccountAction(withOwner(), OWNER.id, 'remove');
+    const { state, banner } = judgeSignIn(emptied, [ATTACKER], ctx());
+    expect(banner?.kind).toBe('unfamiliar-account');
+    expect(state.accounts).toEqual([]);
+  });
+
+  it('learns a first account the user typed as typed and confirmed, with a calm "remembered" banner', () => {
+    const { state, banner } = judgeSignIn(emptyState(SALT), [OWNER], ctx({ typedInFlow: new Set([OWNER.id]) }));
     expect(banner).toEqual({ kind: 'remembered', severity: 'info', hints: [OWNER.hint], alertIds: [] });
-    expect(state.accounts).toHaveLength(1);
     expect(state.accounts[0]).toMatchObject({
       id: OWNER.id,
       kind: 'email',
       hint: OWNER.hint,
       marketplace: 'amazon.com',
-      origin: 'auto',
-      confirmed: false,
+      origin: 'typed',
+      confirmed: true,
       firstSeenAt: 1_000,
       lastSeenAt: 1_000,
       twoStepSeenAt: null,
@@ -48,10 +78,10 @@ describe('judgeSignIn', () => {
     expect(state.alerts).toEqual([]);
   });
 
-  it('learns a first account the user typed as typed and confirmed', () => {
-    const { state, banner } = judgeSignIn(emptyState(SALT), [OWNER], ctx({ typedInFlow: new Set([OWNER.id]) }));
-    expect(banner?.kind).toBe('remembered');
-    expect(state.accounts[0]).toMatchObject({ origin: 'typed', confirmed: true });
+  it('keeps an automatically learned account from before the trust rules as known (no warning), still unconfirmed', () => {
+    const { state, banner } = judgeSignIn(withAutoOwner(), [OWNER], ctx({ now: 9_000 }));
+    expect(banner).toBeNull();
+    expect(state.accounts[0]).toMatchObject({ origin: 'auto', confirmed: false, lastSeenAt: 9_000 });
   });
 
   it('warns about an unfamiliar account before the password is typed', () => {
@@ -97,12 +127,17 @@ describe('judgeSignIn', () => {
     expect(state.accounts.find((a) => a.id === OTHER.id)).toMatchObject({ origin: 'typed', confirmed: true, kind: 'phone' });
   });
 
-  it('settles an earlier warning about an account the user then types', () => {
+  it('never settles an open warning because the account was then typed: the warning holds until the owner answers it', () => {
     const warned = judgeSignIn(withOwner(), [OTHER], ctx({ now: 2_000 })).state;
     expect(openAlerts(warned)).toHaveLength(1);
-    const typed = judgeSignIn(warned, [OTHER], ctx({ typedInFlow: new Set([OTHER.id]), now: 3_000 })).state;
-    expect(openAlerts(typed)).toEqual([]);
-    expect(typed.alerts[0]!.status).toBe('trusted');
+    const typed = judgeSignIn(warned, [OTHER], ctx({ typedInFlow: new Set([OTHER.id]), now: 3_000 }));
+    expect(typed.banner).toMatchObject({ kind: 'unfamiliar-account', alertIds: ['alert-1'] });
+    expect(openAlerts(typed.state)).toHaveLength(1);
+    expect(typed.state.accounts.map((a) => a.id)).toEqual([OWNER.id]);
+    // The owner's explicit answer settles it.
+    const trusted = applyAlertAction(typed.state, ['alert-1'], 'trust', 4_000);
+    expect(openAlerts(trusted)).toEqual([]);
+    expect(trusted.accounts.find((a) => a.id === OTHER.id)).toMatchObject({ origin: 'user', confirmed: true });
   });
 
   it('warns about every unknown account on the switcher, and only those', () => {
@@ -113,12 +148,6 @@ describe('judgeSignIn', () => {
       [OTHER.id, 'switcher'],
     ]);
     expect(state.accounts.find((a) => a.id === OWNER.id)!.lastSeenAt).toBe(2_000);
-  });
-
-  it('learns every account of a first-ever switcher', () => {
-    const { state, banner } = judgeSignIn(emptyState(SALT), [OWNER, OTHER], ctx({ source: 'switcher' }));
-    expect(banner).toMatchObject({ kind: 'remembered', hints: [OWNER.hint, OTHER.hint] });
-    expect(state.accounts.map((a) => a.origin)).toEqual(['auto', 'auto']);
   });
 
   it('counts a repeated sighting on the same alert instead of raising a new one', () => {
@@ -184,7 +213,7 @@ describe('applyAlertAction', () => {
     const s = applyAlertAction(warned(), ['alert-1', 'alert-2'], 'trust', 3_000);
     expect(s.alerts.map((a) => a.status)).toEqual(['trusted', 'trusted']);
     expect(s.accounts.map((a) => [a.id, a.kind, a.origin])).toEqual([
-      [OWNER.id, 'email', 'auto'],
+      [OWNER.id, 'email', 'user'],
       [ATTACKER.id, 'email', 'user'],
       [OTHER.id, 'phone', 'user'],
     ]);
@@ -207,14 +236,30 @@ describe('applyAlertAction', () => {
 
 describe('applyAccountAction', () => {
   it('confirm marks an automatically learned account as the user’s', () => {
-    const s = applyAccountAction(withOwner(), OWNER.id, 'confirm');
+    const s = applyAccountAction(withAutoOwner(), OWNER.id, 'confirm');
     expect(s.accounts[0]).toMatchObject({ origin: 'auto', confirmed: true });
   });
 
   it('remove forgets the account; an unknown id changes nothing', () => {
-    expect(applyAccountAction(withOwner(), OWNER.id, 'remove').accounts).toEqual([]);
-    expect(applyAccountAction(withOwner(), 'nope', 'remove').accounts).toHaveLength(1);
-    expect(applyAccountAction(withOwner(), 'nope', 'confirm').accounts[0]!.confirmed).toBe(false);
+    expect(applyAccountAction(withAutoOwner(), OWNER.id, 'remove').accounts).toEqual([]);
+    expect(applyAccountAction(withAutoOwner(), 'nope', 'remove').accounts).toHaveLength(1);
+    expect(applyAccountAction(withAutoOwner(), 'nope', 'confirm').accounts[0]!.confirmed).toBe(false);
+  });
+});
+
+describe('learnSignedIn (a proven sign-in)', () => {
+  it('makes the account known but unconfirmed, and leaves an open warning about it open', () => {
+    const warned = judgeSignIn(emptyState(SALT), [OWNER], ctx({ now: 1_000 })).state;
+    const s = learnSignedIn(warned, { ...OWNER, role: 'buyer' }, 2_000);
+    expect(s.accounts).toEqual([expect.objectContaining({ id: OWNER.id, origin: 'signed-in', confirmed: false, firstSeenAt: 2_000, roles: ['buyer'] })]);
+    expect(openAlerts(s)).toHaveLength(1);
+    // Known now: the next sign-in page is quiet.
+    expect(judgeSignIn(s, [OWNER], ctx({ now: 3_000 })).banner).toBeNull();
+  });
+
+  it('only notes a known account as seen (never downgrades the owner\'s word)', () => {
+    const s = learnSignedIn(withOwner(), { ...OWNER, role: 'seller' }, 5_000);
+    expect(s.accounts).toEqual([expect.objectContaining({ origin: 'user', confirmed: true, lastSeenAt: 5_000, roles: ['seller'] })]);
   });
 });
 

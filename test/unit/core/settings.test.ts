@@ -63,5 +63,12 @@ describe('other page messages from issue 5', () => {
     expect(ok({ type: 'reset-state', now: true })).toBe(false);
     expect(ok({ type: 'import-state', text: '{}' })).toBe(true);
     expect(ok({ type: 'import-state', text: 5 })).toBe(false);
+    // A sealed export file's passphrase (core/export): a string of sane length, nothing else.
+    expect(ok({ type: 'export-state', passphrase: 'long enough phrase' })).toBe(true);
+    expect(ok({ type: 'export-state', passphrase: 5 })).toBe(false);
+    expect(ok({ type: 'export-state', passphrase: 'x'.repeat(1025) })).toBe(false);
+    expect(ok({ type: 'import-state', text: '{}', passphrase: 'long enough phrase' })).toBe(true);
+    expect(ok({ type: 'import-state', text: '{}', passphrase: null })).toBe(false);
+    expect(ok({ type: 'export-state', passphrase: 'p', salt: 'x' })).toBe(false);
   });
 });

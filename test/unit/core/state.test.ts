@@ -30,6 +30,8 @@ describe('isValidState', () => {
       for (const bad of [undefined, null, 'x', 42, [], {}]) {
         // An empty object/array is a legal value for some fields; skip those combinations.
         if ((key === 'checklist' && isPlainEmpty(bad)) || (Array.isArray(base[key]) && Array.isArray(bad))) continue;
+        // Optional fields added without a schema bump (the loader fills their default): missing is legal.
+        if (key === 'passkeys' && bad === undefined) continue;
         expect(isValidState({ ...base, [key]: bad }), `${key} = ${JSON.stringify(bad)}`).toBe(false);
       }
     }
@@ -39,6 +41,9 @@ describe('isValidState', () => {
       expect(isValidState(broken), `account.${key}`).toBe(false);
     }
     expect(isValidState({ ...base, salt: 'not-hex' })).toBe(false);
+    const { passkeys: _passkeys, ...withoutPasskeys } = base;
+    expect(isValidState(withoutPasskeys)).toBe(true);
+    expect(isValidState({ ...base, passkeys: [{ accountId: 'a', rpId: 'amazon.com', current: [1], accepted: [], firstSeenAt: 1, lastSeenAt: 1, ownerSetupAt: null }] })).toBe(false);
     expect(isValidState({ ...base, settings: { ...validState().settings, typedFlowMinutes: Number.NaN } })).toBe(false);
   });
 });

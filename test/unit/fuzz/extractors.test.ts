@@ -58,6 +58,12 @@ function refusal(value: unknown): string | null {
     const parsed = parseContentMessage({ type: 'typed-account', account: value });
     return parsed.ok ? null : `typed-account: ${parsed.reason}`;
   }
+  if ('fields' in value && 'orders' in value && Object.keys(value).length === 2) {
+    // An account page type's reading (pages/account/*): it ends up in an account observation.
+    const kind = Array.isArray(value.orders) && value.orders.length > 0 ? 'orders' : 'login-security';
+    const parsed = parseContentMessage({ type: 'observe', observation: { page: 'account', kind, ...value, identity: [] } });
+    return parsed.ok ? null : `account reading: ${parsed.reason}`;
+  }
   if ('seller' in value && 'marketplaceId' in value && Object.keys(value).length === 2) {
     // A seller identity ends up in an inventory observation: check it there.
     const parsed = parseContentMessage({ type: 'observe', observation: { page: 'inventory', ui: 'classic', ...value, rows: [GOOD_ROW] } });

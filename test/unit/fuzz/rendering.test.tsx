@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { showBanner } from '../../../src/content/banner';
+import { bannerRoot, showBanner } from '../../../src/content/banner';
 import { emptyState, isValidState, publicState } from '../../../src/core/state';
 import type { Alert, AlertKind, BannerKind, BannerSpec, KnownAccount, Severity, StoredState } from '../../../src/core/types';
 import { MARKUP, prng, type Rng } from './hostile';
@@ -100,7 +100,7 @@ describe('banner (showBanner)', () => {
     for (let i = 0; i < 500; i++) {
       const spec = randomSpec(r);
       const host = showBanner(document, spec, t, { trust: () => undefined, checklist: () => undefined, dismiss: () => undefined });
-      const root = host.shadowRoot!;
+      const root = bannerRoot(host)!;
       const where = `spec ${i} ${JSON.stringify(spec).slice(0, 300)}`;
       expect(document.querySelectorAll('[data-account-guard="banner"]'), where).toHaveLength(1);
       // Outside the shadow root the page gets the host and nothing else.
@@ -122,8 +122,8 @@ describe('banner (showBanner)', () => {
     const hint = '<img src=x onerror=alert(1)>';
     for (const kind of ['remembered', 'unfamiliar-account'] as const) {
       const host = showBanner(document, { kind, severity: 'warning', hints: [hint], alertIds: ['a'] }, t, {});
-      assertNoMarkup(host.shadowRoot!, kind);
-      expect(host.shadowRoot!.querySelector('.hint')?.textContent).toBe(hint);
+      assertNoMarkup(bannerRoot(host)!, kind);
+      expect(bannerRoot(host)!.querySelector('.hint')?.textContent).toBe(hint);
       host.remove();
     }
   });

@@ -10,9 +10,9 @@ import { fileURLToPath, URL as NodeURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseContentMessage } from '../../../src/core/messages';
 import type { ListingRow, Observation } from '../../../src/core/types';
-import { fieldOfLabel, isInventoryLoading, readInventoryPage } from '../../../src/pages/inventory';
+import { fieldOfLabel, inventoryPageKind, isInventoryLoading, parseStatus, readInventoryPage } from '../../../src/pages/inventory';
 import { readUploadStatusPage } from '../../../src/pages/upload-status';
-import { parseDay, parsePrice, parseQuantity } from '../../../src/pages/table-values';
+import { parseCurrency, parseDay, parsePrice, parseQuantity } from '../../../src/pages/table-values';
 
 const DIR = fileURLToPath(new NodeURL('../../fixtures/', import.meta.url));
 const load = (name: string) => parse(readFileSync(DIR + name, 'utf8'));
@@ -39,6 +39,7 @@ const BOOK_JA: ListingRow = {
   lowest: 1100,
   category: '本',
   brand: '新潮社',
+  currency: 'JPY',
 };
 
 describe('classic inventory table (ja)', () => {
@@ -63,6 +64,7 @@ describe('classic inventory table (ja)', () => {
       lowest: 9800,
       category: '家電＆カメラ',
       brand: 'ソニー(SONY)',
+      currency: 'JPY',
     });
   });
 });
@@ -84,6 +86,7 @@ describe('current inventory UI (kat-table)', () => {
         lowest: 11,
         category: 'Books',
         brand: 'Penguin Classics',
+        currency: null, // "$" alone: the marketplace's dollar
       },
     ]);
     const seed = inventory('inventory/en-current-seed.html');
@@ -130,6 +133,7 @@ describe('classic, paginated, extra columns (en)', () => {
       lowest: 1026,
       category: null,
       brand: null,
+      currency: null,
     });
   });
   it('statuses, a missing date, and the inline editor values', () => {
@@ -214,7 +218,7 @@ describe('odd documents', () => {
       parse('<table><tr><th>Price</th><th>Title</th><th>SKU</th></tr><tr><td>$5.00</td><td>Thing</td><td>X-1</td></tr></table>'),
     ) as Inventory;
     expect(obs.rows).toEqual([
-      { sku: 'X-1', asin: null, title: 'Thing', status: null, price: 5, quantity: null, created: null, featured: null, lowest: null, category: null, brand: null },
+      { sku: 'X-1', asin: null, title: 'Thing', status: null, price: 5, quantity: null, created: null, featured: null, lowest: null, category: null, brand: null, currency: null },
     ]);
   });
 
@@ -288,5 +292,90 @@ describe('values', () => {
   it('quantities', () => {
     expect(parseQuantity('1,200')).toBe(1200);
     expect(parseQuantity('在庫なし')).toBeNull();
+  });
+});
+
+describe('every marketplace UI language (current UI, Katal kat-data-table)', () => {
+  // [fixture language, price of row 1, row 2, currency, row 2's created day]
+  const CASES: [string, number, number, string | null, number][] = [
+    ['de', 49.9, 1234.56, 'EUR', day(2024, 3, 5)],
+    ['fr', 49.9, 1234.56, 'EUR', day(2024, 3, 5)],
+    ['it', 49.9, 1234.56, 'EUR', day(2024, 3, 5)],
+    ['es', 49.9, 1234.56, 'EUR', day(2024, 3, 5)],
+    ['nl', 49.9, 1234.56, 'EUR', day(2024, 3, 5)],
+    ['pl', 49.9, 1234.56, 'PLN', day(2024, 3, 5)],
+    ['sv', 49.9, 1234.56, 'SEK', day(2024, 3, 5)],
+    ['tr', 49.9, 1234.56, 'TRY', day(2024, 3, 5)],
+    ['pt-BR', 49.9, 1234.56, 'BRL', day(2024, 3, 5)],
+    ['es-MX', 49.9, 1234.56, null, day(2024, 3, 5)], // "$": the marketplace's own peso
+    ['ar', 49.9, 1234.56, 'AED', day(2024, 3, 5)],
+    ['zh', 4990, 1234, 'JPY', day(2024, 3, 5)],
+  ];
+  it.each(CASES)('%s: headers, statuses, prices with currency, dates', (lang, p1, p2, currency, created2) => {
+    const obs = inventory(`inventory/${lang}-katal.html`);
+    expect(obs.ui).toBe('current');
+    expect(obs.seller).toMatch(/^A9LANGTEST/);
+    expect(obs.rows).toHaveLength(2);
+    const [a, b] = obs.rows;
+    expect(a).toMatchObject({ sku: `${lang.toUpperCase()}-SKU-1`, asin: 'B0LANG0000', title: `${lang} product 1`, status: 'active', price: p1, quantity: 7, created: day(2026, 11, 20), currency });
+    expect(b).toMatchObject({ sku: `${lang.toUpperCase()}-SKU-2`, status: 'inactive', price: p2, quantity: 14, created: created2, currency });
+    expect(a!.featured).toBeGreaterThan(a!.price!);
+    expect(a!.lowest).toBe(a!.featured);
+    // What the content script sends passes the background's shape check.
+    expect(parseContentMessage({ type: 'observe', observation: obs })).toMatchObject({ ok: true });
+  });
+
+  it('page 2 without a created-date column: 25 rows, none dated', () => {
+    const obs = inventory('inventory/en-katal-page2-undated.html');
+    expect(obs.rows).toHaveLength(25);
+    expect(obs.rows.every((r) => r.created === null && r.status === 'active')).toBe(true);
+    expect(obs.rows[3]).toMatchObject({ sku: 'OLD-0003', title: 'Older listing 3', asin: 'B0OLD00003', price: 23, featured: 24, quantity: 3 });
+  });
+
+  it('rows in an open shadow root of kat-data-table are read; the classic table keeps working', () => {
+    const doc = load('inventory/de-katal.html');
+    const host = doc.querySelector('kat-data-table')!;
+    const table = host.querySelector('table')!;
+    const root = host.attachShadow({ mode: 'open' });
+    root.append(table); // the table now lives only in the shadow tree
+    expect(host.querySelector('table')).toBeNull();
+    const obs = readInventoryPage(doc) as Inventory;
+    expect(obs.rows.map((r) => r.sku)).toEqual(['DE-SKU-1', 'DE-SKU-2']);
+    expect(inventory('inventory/ja-classic-first.html').ui).toBe('classic');
+  });
+
+  it.each([
+    ['Aktiv', 'active'], ['Inaktiv', 'inactive'], ['Unvollständig', 'incomplete'], ['Nieaktywne', 'inactive'], ['Aktywne', 'active'],
+    ['Aktif değil', 'inactive'], ['Aktif', 'active'], ['Inativo', 'inactive'], ['Ativo', 'active'], ['Incomplète', 'incomplete'],
+    ['Slut i lager', 'inactive'], ['غير نشط', 'inactive'], ['نشط', 'active'], ['不可售', 'inactive'], ['在售', 'active'], ['Esaurito', 'inactive'],
+  ] as const)('status %s -> %s', (word, status) => {
+    expect(parseStatus(word)).toBe(status);
+  });
+
+  it.each([
+    ['1.234,56 €', 1234.56, 'EUR'], ['R$ 1.234,56', 1234.56, 'BRL'], ['￥1,234', 1234, 'JPY'], ['$1,234.56', 1234.56, null],
+    ['1 234,56 zł', 1234.56, 'PLN'], ['1\u202f234,56 zł', 1234.56, 'PLN'], ['1 234,56 kr', 1234.56, 'SEK'], ['1.234,56 TL', 1234.56, 'TRY'],
+    ['£12.50', 12.5, 'GBP'], ['CA$ 19.99', 19.99, 'CAD'], ['₹ 1,299', 1299, 'INR'], ['AED 99.00', 99, 'AED'], ['1980', 1980, null],
+  ] as const)('price %s -> %s %s', (raw, n, cur) => {
+    expect(parsePrice(raw)).toBe(n);
+    expect(parseCurrency(raw)).toBe(cur);
+  });
+
+  it.each([
+    ['5. März 2026', day(2026, 3, 5)], ['5 mars 2026', day(2026, 3, 5)], ['5 de marzo de 2026', day(2026, 3, 5)], ['5 juil. 2026', day(2026, 7, 5)],
+    ['5 juin 2026', day(2026, 6, 5)], ['12 paź 2026', day(2026, 10, 12)], ['5 Ağustos 2026', day(2026, 8, 5)], ['5 dez. 2026', day(2026, 12, 5)],
+    ['2026年3月5日', day(2026, 3, 5)], ['Mar 5, 2026', day(2026, 3, 5)], ['05.03.2026', day(2026, 3, 5)],
+  ] as const)('date %s', (raw, ms) => {
+    expect(parseDay(raw, true)).toBe(ms);
+  });
+});
+
+describe('exact inventory paths', () => {
+  it.each([
+    ['/inventory', 'inventory'], ['/inventory/ref=xx_invmgr_dnav_xx', 'inventory'], ['/inventory?tbla_myitable=x', 'inventory'], ['/hz/inventory', 'inventory'],
+    ['/myinventory/inventory', 'inventory'], ['/listing/status', 'uploads'], ['/listing/upload', 'uploads'],
+    ['/inventoryplanning/dashboard', null], ['/inventory-ledger', null], ['/hz/inventoryplanning', null], ['/home', null], ['/listing/statusx', null],
+  ] as const)('%s -> %s', (path, kind) => {
+    expect(inventoryPageKind(path)).toBe(kind);
   });
 });

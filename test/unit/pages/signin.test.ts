@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { marketplaceById } from '../../../src/core/marketplaces';
 import { normaliseAccount } from '../../../src/core/normalise';
 import type { Observation } from '../../../src/core/types';
-import { findAccountInput, readSignInPage, readTypedAccount, SIGNIN } from '../../../src/pages/signin';
+import { accountTyping, asksForPassword, findAccountInput, passwordFormOf, readSignInPage, readTypedAccount, sendsForm, signingInAccount, SIGNIN } from '../../../src/pages/signin';
 
 const DIR = fileURLToPath(new NodeURL('../../fixtures/signin/', import.meta.url));
 
@@ -25,8 +25,19 @@ function parse(html: string): Document {
 const claim = (source: 'password-step' | 'prefilled' | 'switcher', ...accounts: [kind: 'email' | 'phone', value: string][]) =>
   ({ page: 'signin-claim', source, accounts: accounts.map(([kind, value]) => ({ kind, value })) }) satisfies Observation;
 
+/** Passkey watch (issue 14): password steps that carry WebAuthn options (their passkeys: test/unit/pages/passkeys.test.ts). */
+const PASSKEY_STEPS: Record<string, Observation> = {
+  ...Object.fromEntries(
+    ['one', 'two', 'several', 'none', 'malformed'].map((v) => [`en-password-passkey-${v}.html`, claim('password-step', ['email', 'owner.taro@example.com'])]),
+  ),
+  ...Object.fromEntries(
+    ['one', 'two', 'link-only'].map((v) => [`ja-password-passkey-${v}.html`, claim('password-step', ['email', 'taro.yamada@example.co.jp'])]),
+  ),
+};
+
 /** Every fixture and what the extractor must read from it. */
 const EXPECTED: Record<string, Observation | null> = {
+  ...PASSKEY_STEPS,
   'en-email-step.html': null,
   'ja-email-step.html': null,
   'en-email-step-prefilled.html': claim('prefilled', ['email', 'owner.taro@example.com']),
@@ -70,6 +81,7 @@ const PASSWORD_STEPS = [
   'ja-password-attacker.html',
   'en-password-phone.html',
   'ja-password-phone.html',
+  ...Object.keys(PASSKEY_STEPS),
 ];
 const each = (names: string[], n: number) => Object.fromEntries(names.map((f) => [f, n]));
 const MATCHES: Record<keyof typeof SIGNIN, Record<string, number>> = {
@@ -154,6 +166,121 @@ describe('sign-in fixtures', () => {
     expect(ja.title).toBe('Amazonサインイン');
     expect(ja.querySelector('#ap_change_login_claim')?.textContent?.trim()).toBe('変更');
     expect(ja.body.textContent).not.toMatch(/\bChange\b|\bPassword\b/);
+  });
+});
+
+describe('accountTyping: typing means the person typing', () => {
+  const trusted = (input: HTMLInputElement) => ({ isTrusted: true, target: input });
+  const scripted = (input: HTMLInputElement) => ({ isTrusted: false, target: input });
+
+  it('a prefilled value left unchanged is not typed (pressing Continue on it teaches nothing)', () => {
+    const input = findAccountInput(load('en-email-step-prefilled.html'))!;
+    const typing = accountTyping();
+    typing.seen(input);
+    expect(input.value).not.toBe('');
+    expect(typing.typed(input)).toBeNull();
+  });
+
+  it('trusted keystrokes that change the field are typed; retyping the page value unchanged is not', () => {
+    const input = findAccountInput(load('en-email-step-prefilled.html'))!;
+    const typing = accountTyping();
+    typing.seen(input);
+    const prefilled = input.value;
+    input.value = 'new.me@example.org';
+    typing.input(trusted(input), input);
+    expect(typing.typed(input)).toEqual({ kind: 'email', value: 'new.me@example.org' });
+    input.value = prefilled;
+    typing.input(trusted(input), input);
+    expect(typing.typed(input)).toBeNull();
+  });
+
+  it('a value set by script, with synthetic input/change events, is not typed', () => {
+    const input = findAccountInput(load('en-email-step.html'))!;
+    const typing = accountTyping();
+    typing.seen(input);
+    input.value = 'h1jack3r@mail-box.example.net';
+    typing.input(scripted(input), input);
+    expect(typing.typed(input)).toBeNull();
+  });
+
+  it('a script changing the value after the person typed undoes the typing', () => {
+    const input = findAccountInput(load('en-email-step.html'))!;
+    const typing = accountTyping();
+    typing.seen(input);
+    input.value = 'owner.taro@example.com';
+    typing.input(trusted(input), input);
+    input.value = 'h1jack3r@mail-box.example.net';
+    expect(typing.typed(input)).toBeNull();
+  });
+
+  it('first seen while being typed in: the value in the markup is the page value', () => {
+    const doc = parse('<form><input id="ap_email" name="email" type="email" value="h1jack3r@mail-box.example.net"></form>');
+    const input = findAccountInput(doc)!;
+    const typing = accountTyping();
+    typing.input(trusted(input), input);
+    expect(typing.typed(input)).toBeNull();
+    input.value = 'owner.taro@example.com';
+    typing.input(trusted(input), input);
+    expect(typing.typed(input)).toEqual({ kind: 'email', value: 'owner.taro@example.com' });
+  });
+
+  it('ignores events on other elements and a missing field', () => {
+    const doc = load('en-email-step.html');
+    const input = findAccountInput(doc)!;
+    const typing = accountTyping();
+    typing.seen(input);
+    input.value = 'owner.taro@example.com';
+    typing.input({ isTrusted: true, target: doc.body }, input);
+    expect(typing.typed(input)).toBeNull();
+    expect(typing.typed(null)).toBeNull();
+  });
+});
+
+describe('password submits (sign-in attempts)', () => {
+  it('finds the password form of a submit, a click or Enter, only when a password was entered', () => {
+    const doc = load('en-password-email.html');
+    const password = doc.querySelector<HTMLInputElement>('#ap_password')!;
+    const form = password.closest('form')!;
+    expect(passwordFormOf(form)).toBeNull();
+    password.value = 'secret';
+    expect(passwordFormOf(form)).toBe(form);
+    expect(passwordFormOf(password)).toBe(form);
+    expect(passwordFormOf(doc.body)).toBeNull();
+    expect(passwordFormOf(null)).toBeNull();
+  });
+
+  it('the email steps are no password form (their autofill hints are no password field)', () => {
+    for (const name of ['en-email-step.html', 'en-unified-claim-country.html', 'ja-unified-claim.html']) {
+      const doc = load(name);
+      for (const p of doc.querySelectorAll<HTMLInputElement>('input[type=password]')) p.value = 'x';
+      const input = findAccountInput(doc)!;
+      expect(passwordFormOf(input), name).toBeNull();
+      expect(asksForPassword(doc), name).toBe(false);
+    }
+    expect(asksForPassword(load('en-password-email.html'))).toBe(true);
+    expect(asksForPassword(load('ja-password-phone.html'))).toBe(true);
+  });
+
+  it('tells a click on a submit control or Enter in a field from other clicks and keys', () => {
+    const doc = parse('<form><input id="p" type="password"><button id="s">Sign in</button><button id="b" type="button">Show</button><input id="i" type="submit"></form>');
+    const ev = (type: string, target: Element, key?: string) => {
+      const e = type === 'keydown' ? new KeyboardEvent('keydown', { key }) : new MouseEvent('click');
+      Object.defineProperty(e, 'target', { value: target });
+      return e;
+    };
+    expect(sendsForm(ev('click', doc.getElementById('s')!))).toBe(true);
+    expect(sendsForm(ev('click', doc.getElementById('i')!))).toBe(true);
+    expect(sendsForm(ev('click', doc.getElementById('b')!))).toBe(false);
+    expect(sendsForm(ev('click', doc.getElementById('p')!))).toBe(false);
+    expect(sendsForm(ev('keydown', doc.getElementById('p')!, 'Enter'))).toBe(true);
+    expect(sendsForm(ev('keydown', doc.getElementById('p')!, 'a'))).toBe(false);
+  });
+
+  it('names the one account the password step shows, and none elsewhere', () => {
+    expect(signingInAccount(load('en-password-email.html'))).toEqual({ kind: 'email', value: 'owner.taro@example.com' });
+    expect(signingInAccount(load('en-switcher.html'))).toBeNull();
+    expect(signingInAccount(load('en-email-step-prefilled.html'))).toBeNull();
+    expect(signingInAccount(load('not-signin.html'))).toBeNull();
   });
 });
 

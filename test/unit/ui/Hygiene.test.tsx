@@ -52,6 +52,37 @@ describe('popup hygiene', () => {
     expect(h.root.querySelector('.hygiene')!.getAttribute('data-attention')).toBe('true');
   });
 
+  it('passkey: set up, none (a nudge with its reason and the marketplace\'s Login & Security), or not seen yet', async () => {
+    const list = (current: string[], accountId = 'acc111111111') => ({
+      accountId,
+      rpId: 'amazon.com',
+      current,
+      accepted: current,
+      firstSeenAt: NOW - DAY,
+      lastSeenAt: NOW - DAY,
+      ownerSetupAt: null,
+    });
+    const on = (id: string, marketplace: string) => account({ id, marketplace, twoStep: 'on', twoStepCheckedAt: NOW - DAY, passwordChangedAt: NOW - DAY });
+    seed(
+      state({
+        accounts: [on('acc111111111', 'amazon.com'), on('acc222222222', 'amazon.co.jp'), on('acc333333333', 'amazon.co.uk')],
+        passkeys: [list(['fp1', 'fp2']), list([], 'acc222222222')],
+      }),
+    );
+    const root = await mount(<Popup now={NOW} />);
+    const rows = [...root.querySelectorAll('[data-hygiene=passkey]')];
+    expect(rows.map((r) => r.getAttribute('data-value'))).toEqual(['yes', 'no', 'unknown']);
+    expect(text(rows[0]!)).toBe('Passkey: set up.');
+    expect(rows[0]!.querySelector('a')).toBeNull();
+    expect(text(rows[1]!)).toContain('Passkey: none — set one up.');
+    expect(text(rows[1]!)).toContain('One-time codes can be relayed by a phishing page; passkeys cannot.');
+    expect(rows[1]!.querySelector('a')!.getAttribute('href')).toBe('https://www.amazon.co.jp/ap/cnep');
+    expect(text(rows[1]!.querySelector('a')!)).toBe('Set up a passkey on Login & Security');
+    expect(rows[2]!.querySelector('a')!.getAttribute('href')).toBe('https://www.amazon.co.uk/ap/cnep');
+    // No passkey is something to act on; not knowing yet is not.
+    expect([...root.querySelectorAll('.hygiene')].map((u) => u.getAttribute('data-attention'))).toEqual(['false', 'true', 'false']);
+  });
+
   it('follows the thresholds in the settings', async () => {
     const s = state({ accounts: [account({ passwordChangedAt: NOW - 40 * DAY, lastSeenAt: NOW - 40 * DAY })] });
     s.settings.passwordAgeDays = 30;

@@ -34,7 +34,8 @@ describe('options page: accounts', () => {
     expect(added.hint).toBe('ha***@e***.co.jp');
     expect(added.origin).toBe('user');
     expect(added.confirmed).toBe(true);
-    expect(added.id).toMatch(/^[0-9a-f]{12}$/);
+    // A stretched fingerprint (core/fingerprint): 16 hex characters.
+    expect(added.id).toMatch(/^[0-9a-f]{16}$/);
     expect(JSON.stringify(memory)).not.toMatch(/yamada/i);
     expect((root.querySelector('#add-account-value') as HTMLInputElement).value).toBe('');
     expect(text(root.querySelector('form.add-account [role=status]'))).toBe('Added.');
@@ -100,19 +101,64 @@ describe('options page: settings', () => {
 describe('options page: export, import, reset', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('exports the state with its salt and the listing records, nothing else', async () => {
+  // Changed with the sealed export: without a passphrase the file leaves the salt (and the salted listing records) out.
+  it('exports without a passphrase: the state without its salt, no listing records', async () => {
     seed(SEEDED, { 'listings:abc': { rows: [1] }, 'flow:3': { typed: [] }, other: 'x' });
     let blob: Blob | null = null;
     URL.createObjectURL = vi.fn((b: Blob) => { blob = b; return 'blob:test'; });
     URL.revokeObjectURL = vi.fn();
     const root = await mount(<Options now={NOW} />);
     await click(root.querySelector('[data-action=export]'));
+    await settle();
     const file = JSON.parse(await blob!.text());
     expect(file.format).toBe('account-guard-for-amazon/export');
-    expect(file.state.salt).toBe(SEEDED.salt);
+    expect(file.protection).toBe('none');
+    expect('salt' in file.state).toBe(false);
+    expect(JSON.stringify(file)).not.toContain(SEEDED.salt);
     expect(file.state.accounts).toEqual(SEEDED.accounts);
-    expect(Object.keys(file.listings)).toEqual(['listings:abc']);
-    expect(Object.keys(file).sort()).toEqual(['exportedAt', 'format', 'listings', 'state', 'version']);
+    expect(Object.keys(file).sort()).toEqual(['exportedAt', 'format', 'protection', 'state', 'version']);
+    expect(text(root.querySelector('[data-export=ok]'))).toContain('without the salt');
+  });
+
+  it('exports sealed with a passphrase typed twice, and imports it back only with that passphrase', async () => {
+    seed(SEEDED, { 'listings:abc': { rows: [1] } });
+    let blob: Blob | null = null;
+    URL.createObjectURL = vi.fn((b: Blob) => { blob = b; return 'blob:test'; });
+    URL.revokeObjectURL = vi.fn();
+    const root = await mount(<Options now={NOW} />);
+    await type(root.querySelector('#export-passphrase'), 'short');
+    await type(root.querySelector('#export-passphrase-again'), 'short');
+    await click(root.querySelector('[data-action=export]'));
+    expect(text(root.querySelector('[data-export=error]'))).toContain('too short');
+    await type(root.querySelector('#export-passphrase'), 'long enough phrase');
+    await type(root.querySelector('#export-passphrase-again'), 'long enough phrasE');
+    await click(root.querySelector('[data-action=export]'));
+    expect(text(root.querySelector('[data-export=error]'))).toContain('differ');
+    expect(blob).toBeNull();
+    await type(root.querySelector('#export-passphrase-again'), 'long enough phrase');
+    await click(root.querySelector('[data-action=export]'));
+    await vi.waitFor(() => expect(blob).not.toBeNull(), { timeout: 10_000 });
+    const sealed = await blob!.text();
+    expect(JSON.parse(sealed).protection).toBe('passphrase');
+    expect(sealed).not.toContain(SEEDED.salt);
+    expect(sealed).not.toContain(SEEDED.accounts[0]!.hint);
+
+    // Another browser's state: only the right passphrase brings this one back.
+    seed(state({ salt: 'ffffffffffffffffffffffffffffffff' }));
+    const before = JSON.stringify(memory);
+    const again = await mount(<Options now={NOW} />);
+    await chooseFile(again, sealed);
+    await vi.waitFor(() => expect(text(again.querySelector('[data-import=error]'))).toContain('encrypted'), { timeout: 10_000 });
+    await type(again.querySelector('#import-passphrase'), 'wrong passphrase');
+    await chooseFile(again, sealed);
+    await vi.waitFor(() => expect(text(again.querySelector('[data-import=error]'))).toContain('passphrase is wrong'), { timeout: 10_000 });
+    expect(JSON.stringify(memory)).toBe(before);
+    await type(again.querySelector('#import-passphrase'), 'long enough phrase');
+    await chooseFile(again, sealed);
+    await vi.waitFor(() => expect(again.querySelector('[data-import=ok]')).not.toBeNull(), { timeout: 10_000 });
+    expect(stored().salt).toBe(SEEDED.salt);
+    expect(stored().accounts).toEqual(SEEDED.accounts);
+    expect(memory['listings:abc']).toEqual({ rows: [1] });
   });
 
   it('an invalid file gives a clear error and changes nothing', async () => {

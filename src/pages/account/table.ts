@@ -1,0 +1,51 @@
+// Every Amazon account page type the account-change watch reads, one
+// declaration each (src/pages/account/<kind>.ts, in the vocabulary of
+// core/account-model.ts). Everything else is derived from this list: the
+// AccountPageKind type, the kinds the background accepts (core/messages),
+// the content script's match patterns (paths.ts -> vite.config.ts), the
+// URL -> page type test, the readers, the change rules, the owner's change
+// forms and the review links. A new page type: one file, one line here.
+
+import type { AccountPageDecl, FieldRule } from '../../core/account-model';
+import type { AccountFieldName } from '../../core/types';
+import { addressesPage } from './addresses';
+import { loginSecurityPage } from './login-security';
+import { ordersPage } from './orders';
+import { sellerAccountInfoPage } from './seller-account-info';
+import { sellerDepositPage } from './seller-deposit';
+import { sellerNotificationsPage } from './seller-notifications';
+import { sellerUsersPage } from './seller-users';
+import { twoStepPage } from './two-step';
+
+export const ACCOUNT_PAGES = [
+  loginSecurityPage,
+  addressesPage,
+  twoStepPage,
+  ordersPage,
+  sellerAccountInfoPage,
+  sellerDepositPage,
+  sellerNotificationsPage,
+  sellerUsersPage,
+] as const;
+
+/** The account pages the account-change watch reads. */
+export type AccountPageKind = (typeof ACCOUNT_PAGES)[number]['kind'];
+
+export const ACCOUNT_PAGE_KINDS: readonly AccountPageKind[] = ACCOUNT_PAGES.map((p) => p.kind);
+
+const BY_KIND = new Map<string, AccountPageDecl>(ACCOUNT_PAGES.map((p) => [p.kind, p]));
+
+/** The declaration of a page type (every kind has one: the kinds come from the table). */
+export function accountPage(kind: AccountPageKind): AccountPageDecl<AccountPageKind> {
+  return BY_KIND.get(kind) as AccountPageDecl<AccountPageKind>;
+}
+
+/** The rule for a field on a page type, if the page shows that field. */
+export function fieldRule(kind: string, field: AccountFieldName): FieldRule | undefined {
+  return BY_KIND.get(kind)?.fields[field];
+}
+
+/** The list-valued fields ("address:<hash>"), from every declaration. */
+export const REPEATED_FIELDS: readonly AccountFieldName[] = [
+  ...new Set(ACCOUNT_PAGES.flatMap((p) => (Object.entries(p.fields) as [AccountFieldName, FieldRule][]).filter(([, r]) => r.repeated).map(([n]) => n))),
+];
