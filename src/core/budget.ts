@@ -48,21 +48,32 @@ function shortCells(row: AlertRow): AlertRow {
   return { ...row, cells: row.cells.map((c) => (c.length > MAX_CELL_CHARS ? `${c.slice(0, MAX_CELL_CHARS - 1)}…` : c)) };
 }
 
-/** The alert within `budget` bytes: long cells cut, then rows dropped from the end (counted in rowsOmitted). */
+/**
+ * The alert within `budget` bytes: long cells cut, then rows' cells dropped
+ * from the end (counted in rowsOmitted). A row that carries a listing key
+ * keeps its key (cells emptied): "these are mine" accepts exactly the listings
+ * the alert listed, so the keys stay even past the budget.
+ */
 export function fitAlert(alert: Alert, budget: number): Alert {
   if (alertBytes(alert) <= budget || !alert.rows?.length) return alert;
-  const rows = alert.rows.map(shortCells);
+  const rows = alert.rows.filter((r) => r.cells.length > 0).map(shortCells);
+  const stubs = alert.rows.filter((r) => r.cells.length === 0);
   const omitted = alert.rowsOmitted ?? 0;
-  const base = byteLength({ ...alert, rows: [], rowsOmitted: omitted + rows.length });
-  let used = base;
+  const stubOf = (r: AlertRow): AlertRow[] => (r.key ? [{ cells: [], key: r.key }] : []);
+  let used = byteLength({ ...alert, rows: [...stubs, ...rows.flatMap(stubOf)], rowsOmitted: omitted + rows.length });
   let keep = 0;
   while (keep < rows.length) {
-    const next = byteLength(rows[keep]) + 1; // + the comma
+    const row = rows[keep]!;
+    const next = byteLength(row) + 1 - (row.key ? byteLength({ cells: [], key: row.key }) + 1 : 0);
     if (used + next > budget) break;
     used += next;
     keep++;
   }
-  const fitted: Alert = { ...alert, rows: rows.slice(0, keep), rowsOmitted: omitted + rows.length - keep };
+  const fitted: Alert = {
+    ...alert,
+    rows: [...rows.slice(0, keep), ...rows.slice(keep).flatMap(stubOf), ...stubs],
+    rowsOmitted: omitted + rows.length - keep,
+  };
   sizes.set(fitted, used);
   return fitted;
 }
