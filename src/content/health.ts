@@ -5,8 +5,7 @@
 // Odd markup gives no report and never an exception.
 
 import { isSellerHost } from '../core/marketplaces';
-import type { PageTypeId } from '../core/types';
-import { PAGE_TYPES, shouldHaveYielded } from '../pages/page-types';
+import { shouldHaveYielded, type PageType } from '../pages/page-type';
 import { send } from './report';
 
 /** After the load event: parts render late (order cards, Seller Central widgets, the inventory table). */
@@ -17,8 +16,12 @@ export interface HealthWatch {
   yielded(): void;
 }
 
-/** Start watching this page's health as a page of `type` (null: not a page type the script knows). */
-export function watchHealth(type: PageTypeId | null): HealthWatch {
+/**
+ * Start watching this page's health as a page of `type` (null: not a page
+ * type the script knows). The type is passed in (pages/page-type, or the
+ * registry for the account pages) so a script carries only its own rules.
+ */
+export function watchHealth(type: PageType | null): HealthWatch {
   let yielded = false;
   const watch: HealthWatch = {
     yielded: () => {
@@ -30,11 +33,11 @@ export function watchHealth(type: PageTypeId | null): HealthWatch {
     if (yielded) return;
     let broken = false;
     try {
-      broken = shouldHaveYielded(PAGE_TYPES[type], location.href, document, isSellerHost(location.host));
+      broken = shouldHaveYielded(type, location.href, document, isSellerHost(location.host));
     } catch {
       broken = false;
     }
-    if (broken) void send({ type: 'page-unreadable', pageType: type });
+    if (broken) void send({ type: 'page-unreadable', pageType: type.id });
   };
   const arm = () => setTimeout(check, SETTLE_MS);
   if (document.readyState === 'complete') arm();

@@ -10,6 +10,7 @@ import { INVENTORY, inventoryPageKind, isInventoryLoading, readInventoryPage } f
 import { readSellerIdentity, type SellerIdentity } from '../pages/seller-identity';
 import { all } from '../pages/select';
 import { readUploadStatusPage } from '../pages/upload-status';
+import { INVENTORY_PAGE, UPLOAD_STATUS_PAGE } from '../pages/page-type';
 import { watchHealth } from './health';
 import { report } from './report';
 
@@ -42,7 +43,7 @@ function watchShadowRoots(): void {
 }
 
 const initialKind = inventoryPageKind(location.pathname);
-const health = watchHealth(initialKind === 'uploads' ? 'upload-status' : initialKind);
+const health = watchHealth(initialKind === 'uploads' ? UPLOAD_STATUS_PAGE : initialKind === 'inventory' ? INVENTORY_PAGE : null);
 
 function read(): void {
   const kind = inventoryPageKind(location.pathname);

@@ -6,6 +6,7 @@
 // self-contained script.
 
 import { SIGNIN, accountTyping, asksForPassword, findAccountInput, passwordFormOf, readSignInPage, sendsForm, signingInAccount } from '../pages/signin';
+import { SIGNIN_PAGE } from '../pages/page-type';
 import { watchHealth } from './health';
 import { report, send } from './report';
 import { watchPage } from './watch';
@@ -78,7 +79,7 @@ const CLAIM_INPUTS = [...SIGNIN.hiddenClaim, ...SIGNIN.autofillHint].join(',');
 // so the warning shows before the user types), and again when parts render
 // later (the account switcher, the unified claim step).
 let passwordAsked = false;
-const health = watchHealth('signin');
+const health = watchHealth(SIGNIN_PAGE);
 watchPage(
   () => {
     const input = findAccountInput(document);
