@@ -67,7 +67,7 @@ describe('host access', () => {
     const page = await popup(g);
     expect(await page.locator('[data-protection]').getAttribute('data-protection')).toBe('ok');
     expect(await page.locator('[data-protection]').innerText()).toContain('23');
-    expect(await g.badge()).toBe('');
+    expect(await g.badge()).toBe('+'); // no account known yet: "add yours" (trust rules), not the guard's "!" 
   });
 
   it('withheld: popup (in red, with the request button) and badge say not protected; the button asks the browser for exactly what is missing', async () => {
@@ -131,7 +131,7 @@ describe('watch health', () => {
     expect(entry.lastReadAt).toBeGreaterThan(0);
     expect(entry.marketplace).toBe('amazon.co.jp');
     await good.close();
-    await expect.poll(() => g!.badge()).toBe('');
+    await expect.poll(() => g!.badge()).toBe('+'); // the guard works again; only "add your account" is left
   });
 
   it('a sign-in password step that no longer shows the account is unreadable; a readable one is noted as read', { timeout: 60_000 }, async () => {
