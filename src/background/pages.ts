@@ -127,9 +127,20 @@ export async function handlePagesMessage(msg: PagesMessage): Promise<Reply> {
   }
 }
 
-/** First install: open the welcome page (not on updates or browser starts). */
+/** Legacy fingerprints unseen for too long erased now, not only when a page or the owner acts (core/legacy-ids). */
+function expireLegacyNow(): Promise<void> {
+  return updateState((s) => ({ state: expireLegacy(s, Date.now()), result: undefined }));
+}
+
+/**
+ * First install: open the welcome page (not on updates or browser starts).
+ * Each update and browser start also erases legacy fingerprints past their
+ * time, so a browser that never visits Amazon again does not keep them.
+ */
 export function listenForInstall(): void {
   browser.runtime.onInstalled.addListener((details) => {
     if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) });
+    else void expireLegacyNow();
   });
+  browser.runtime.onStartup.addListener(() => void expireLegacyNow());
 }

@@ -302,6 +302,8 @@ export async function handlePhishingMessage(message: unknown, sender: Runtime.Me
 export function startPhishingGuard(): void {
   browser.permissions.onAdded.addListener(() => void syncGuard());
   browser.permissions.onRemoved.addListener(() => void syncGuard());
+  // Browser start: re-check, for browsers that do not keep registered scripts across sessions.
+  browser.runtime.onStartup.addListener(() => void syncGuard());
   onSignInProven(commitProvenPassword);
   browser.tabs.onRemoved.addListener((tabId) => {
     buffers.delete(tabId);

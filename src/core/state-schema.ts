@@ -17,7 +17,7 @@ const picklist = <const T extends string>(values: readonly T[]) => v.picklist(va
 // ----------------------------------------------------------------- accounts
 
 export const KnownAccountSchema = v.object({
-  /** Truncated salted SHA-256 of the normalised identifier (hex). */
+  /** Stretched salted fingerprint of the normalised identifier (core/fingerprint, 16 hex; 12 hex: a legacy one, core/legacy-ids). */
   id: str(),
   kind: picklist(['email', 'phone'] as const satisfies readonly AccountKind[]),
   hint: str(),

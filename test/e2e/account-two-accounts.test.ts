@@ -46,7 +46,7 @@ describe('two accounts in one browser', () => {
     await page.close();
   }
 
-  it('alternating over every account page type raises nothing', async () => {
+  it('alternating over every account page type raises nothing', { timeout: 300_000 }, async () => {
     for (const round of [1, 2]) {
       for (const p of PAGES) {
         await visit(p.url, p.a);
@@ -68,7 +68,7 @@ describe('two accounts in one browser', () => {
     expect(state.accounts).toEqual([]);
   });
 
-  it('a real change of one account still alarms: its 2SV turned off, its mobile number changed on /ax/account/manage', async () => {
+  it('a real change of one account still alarms: its 2SV turned off, its mobile number changed on /ax/account/manage', { timeout: 120_000 }, async () => {
     await g.context.unroute(`${JP}/a/settings/approval**`);
     await g.serve(`${JP}/a/settings/approval**`, 'account/ja-two-step-off.html');
     const tsv = await g.open(`${JP}/a/settings/approval`);
@@ -88,7 +88,7 @@ describe('two accounts in one browser', () => {
     await visit(PAGES[3]!.url, PAGES[3]!.b);
   });
 
-  it('snapshots from before per-account keying are dropped with a notice, not compared (no false alarm after the upgrade)', async () => {
+  it('snapshots from before per-account keying are dropped with a notice, not compared (no false alarm after the upgrade)', { timeout: 120_000 }, async () => {
     const stored = (await g.state()) as unknown as State & Record<string, unknown>;
     // An upgraded state: one host-keyed snapshot per page, holding the other account's values.
     const legacy = stored.snapshots.map(({ owner: _owner, ...s }) => ({ ...s, id: `legacy-${s.id}` }));

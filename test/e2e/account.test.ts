@@ -5,7 +5,7 @@
 // storage never holds a clear email, phone, address or bank digits.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, launchGuard, type BannerInfo, type Guard } from './harness';
+import { clickBanner, fixture, launchGuard, type BannerInfo, type Guard } from './harness';
 
 const JP = 'https://www.amazon.co.jp';
 const SC_JP = 'https://sellercentral.amazon.co.jp';
@@ -130,7 +130,9 @@ describe('account-change watch (ja)', () => {
     const seen = await g.open(list);
     // The earlier test's alert is still open and shown again; the owner says those changes were theirs.
     expect(await g.banner(seen)).toMatchObject({ kind: 'account-changed', severity: 'warning' });
-    await seen.locator('[data-account-guard="banner"] button', { hasText: '自分で変更しました' }).click();
+    // The banner's root is closed: press its buttons with real clicks, and confirm (trust rules).
+    await clickBanner(seen, '自分で変更しました');
+    await clickBanner(seen, 'はい、自分のものです');
     await seen.waitForTimeout(500);
     await seen.close();
     await g.serve(`${JP}/a/addresses/add`, 'account/ja-addresses-add.html');

@@ -29,7 +29,7 @@ interface WarningInfo {
   otp: boolean;
 }
 
-async function warningOn(page: Page, timeoutMs = 10_000): Promise<WarningInfo> {
+async function warningOn(page: Page, timeoutMs = 20_000): Promise<WarningInfo> {
   await page.waitForURL(/\/src\/warning\/index\.html\?/, { timeout: timeoutMs });
   await page.locator('main.warning').waitFor();
   return page.evaluate(() => ({
@@ -95,7 +95,7 @@ describe('phishing guard, permission held (test build)', () => {
     const state = await stateOf(g);
     expect(state.alerts.filter((a) => a.kind === 'phishing' && a.status === 'open')).toHaveLength(KITS.length);
     expect(await g.badge()).toBe(String(KITS.length));
-  });
+  }, 240_000);
 
   it('stays quiet on ordinary login pages and on real Amazon pages', async () => {
     g = await launchGuard({ dist: TEST_DIST });
@@ -110,7 +110,7 @@ describe('phishing guard, permission held (test build)', () => {
     await pages[0]!.waitForTimeout(1500);
     for (const p of pages) expect(p.url()).not.toContain('/src/warning/');
     expect((await stateOf(g)).alerts.filter((a) => a.kind === 'phishing')).toEqual([]);
-  });
+  }, 240_000);
 
   it('after a proven Amazon sign-in, warns when that password is typed on another site (worse with a code), not for another password', async () => {
     g = await launchGuard({ dist: TEST_DIST });
@@ -133,8 +133,9 @@ describe('phishing guard, permission held (test build)', () => {
     expect(w.text).toContain('kitchen-notes.example');
     expect(await page.locator('[data-action="change-password"]').getAttribute('href')).toBe('https://www.amazon.co.jp/ap/cnep');
     let state = await stateOf(g);
-    expect(state.alerts).toEqual([expect.objectContaining({ kind: 'phishing', severity: 'danger', status: 'open', hint: 'kitchen-notes.example' })]);
-    expect(await g.badge()).toBe('1');
+    expect(state.alerts.filter((a) => a.kind === 'phishing')).toEqual([expect.objectContaining({ kind: 'phishing', severity: 'danger', status: 'open', hint: 'kitchen-notes.example' })]);
+    // The badge counts it (beside whatever the sign-in watch says about the new account).
+    expect(Number(await g.badge())).toBe(state.alerts.filter((a) => a.status === 'open').length);
 
     // "Continue on this site once", then a 6-digit code within a minute: the warning comes back and says so.
     await Promise.all([page.waitForURL(forum), page.locator('[data-action="continue-once"]').click()]);
@@ -156,7 +157,7 @@ describe('phishing guard, permission held (test build)', () => {
     w = await warningOn(page);
     expect(w.kind).toBe('password-reuse');
     await expectNoPassword(g);
-  });
+  }, 240_000);
 
   it('"Always allow this site" is stored and the site stays quiet afterwards; "Back to safety" goes to the real Amazon', async () => {
     g = await launchGuard({ dist: TEST_DIST });

@@ -60,12 +60,13 @@ describe('README permissions table', () => {
 });
 
 describe.each(manifests)('%s', (_name, manifest) => {
-  it('requests only the permissions the README announces, and nothing optional', () => {
+  it('requests only the permissions the README announces; optional: only the phishing guard\'s all-sites access', () => {
     const { names } = announcedPermissions();
-    const unannounced = (manifest.permissions ?? []).filter((p) => !names.has(p));
+    const unannounced = [...(manifest.permissions ?? []), ...(manifest.optional_host_permissions ?? [])].filter((p) => !names.has(p));
     expect(unannounced, 'add a row to the README permissions table for each').toEqual([]);
     expect(manifest.optional_permissions ?? []).toEqual([]);
-    expect(manifest.optional_host_permissions ?? []).toEqual([]);
+    // Issue 10: the phishing guard is opt-in, through this one optional permission.
+    expect(manifest.optional_host_permissions ?? []).toEqual(['<all_urls>']);
   });
 
   it('has host access only to the Amazon hosts of the marketplace table, over https', () => {
@@ -84,8 +85,9 @@ describe.each(manifests)('%s', (_name, manifest) => {
     }
   });
 
-  it('never asks for <all_urls>, wildcard hosts or other schemes', () => {
-    const text = JSON.stringify(manifest);
+  it('never asks for <all_urls> (except as the optional permission), wildcard hosts or other schemes', () => {
+    const { optional_host_permissions: _optional, ...rest } = manifest;
+    const text = JSON.stringify(rest);
     expect(text).not.toContain('<all_urls>');
     expect(text).not.toMatch(/"\*:\/\/|:\/\/\*[./]|"http:\/\/|"file:\/\//);
   });

@@ -217,7 +217,7 @@ describe('failures', () => {
     expect(records().split('\n')).toHaveLength(1);
   });
 
-  it(`past ${MAX_RECORDS.toLocaleString('en-US')} records the longest-known go first, never pending ones`, async () => {
+  it(`past ${MAX_RECORDS.toLocaleString('en-US')} records the longest-known go first, never pending ones`, { timeout: 30_000 }, async () => {
     const known = new Map<string, { price: number; quantity: number; createdDay: number; status: 'active'; pending: boolean; cat: string; brand: string }>();
     known.set('pending-first', { price: 1, quantity: 1, createdDay: 1, status: 'active', pending: true, cat: '', brand: '' });
     for (let i = 0; i < MAX_RECORDS + 5; i++) known.set(`k${i}`, { price: 1, quantity: 1, createdDay: 1, status: 'active', pending: false, cat: '', brand: '' });

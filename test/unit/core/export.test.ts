@@ -64,7 +64,8 @@ describe('export files', () => {
   });
 });
 
-describe('sealed export files (passphrase)', () => {
+// Each derivation is 600,000 PBKDF2 iterations: generous time on a shared machine.
+describe('sealed export files (passphrase)', { timeout: 30_000 }, () => {
   const PASS = 'correct horse battery';
   const storage = { 'listings:s1': { rows: [1] }, state: {} };
   const here = { ...emptyState('ffffffffffffffffffffffffffffffff'), checklist: { email: NOW } };

@@ -6,7 +6,10 @@
 // that mention Amazon stay quiet; Amazon's own pages are never judged.
 import { readdirSync, readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// jsdom documents are slow to build on a loaded machine.
+vi.setConfig({ testTimeout: 60_000 });
 import { isAmazonOwnHost } from '../../../src/core/amazon-domains';
 import { isPageEvidence, type PageEvidence } from '../../../src/core/phishing/evidence';
 import { hostSignals } from '../../../src/core/phishing/host';

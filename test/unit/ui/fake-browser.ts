@@ -88,6 +88,8 @@ export const browser = {
     },
     onMessage: noopEvent,
     onInstalled: noopEvent,
+    // Its own object: tests spy on onInstalled.addListener alone.
+    onStartup: { addListener(_fn: unknown) {}, removeListener(_fn: unknown) {} },
   },
   storage: {
     onChanged: {
