@@ -201,7 +201,7 @@ describe('worker stopped between the two halves of a write', () => {
     });
     await g.stopWorker();
     const view = await popup(g);
-    await expect.poll(async () => Object.keys(await g!.storage()).filter((k) => k.startsWith('listings:') || k.startsWith('state.corrupt.'))).toEqual(['state.corrupt.2']);
+    await expect.poll(async () => Object.keys(await g!.storage()).filter((k) => k.startsWith('listings:') || k.startsWith('state.corrupt.')), { timeout: 20_000 }).toEqual(['state.corrupt.2']);
     expect((await g.state()).accounts.map((a) => a.hint)).toEqual(['ke***@e***.com']);
     expect(await view.locator('body').innerText()).toContain('ke***@e***.com');
     expect((await g.storage())[STATE_META_KEY]).not.toHaveProperty('sweep');
