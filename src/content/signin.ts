@@ -6,6 +6,8 @@
 // self-contained script.
 
 import { SIGNIN, accountTyping, asksForPassword, findAccountInput, passwordFormOf, readSignInPage, sendsForm, signingInAccount } from '../pages/signin';
+import { SIGNIN_PAGE } from '../pages/page-type';
+import { watchHealth } from './health';
 import { report, send } from './report';
 import { watchPage } from './watch';
 import { watchPasswordSubmit } from './password-capture';
@@ -72,6 +74,7 @@ const CLAIM_INPUTS = [...SIGNIN.hiddenClaim, ...SIGNIN.autofillHint].join(',');
 // so the warning shows before the user types), and again when parts render
 // later (the account switcher, the unified claim step).
 let passwordAsked = false;
+const health = watchHealth(SIGNIN_PAGE);
 watchPage(
   () => {
     const input = findAccountInput(document);
@@ -82,6 +85,7 @@ watchPage(
       void send({ type: 'password-step-shown' });
     }
     const observation = readSignInPage(document);
+    if (observation) health.yielded();
     // Passkey watch: the account's passkey list, sent after the claim (which may make the account known).
     const passkeys = readPasskeyObservation(document, observation);
     if (observation) void report(observation).then(() => passkeys && report(passkeys));

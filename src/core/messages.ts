@@ -1,6 +1,7 @@
 // Who may talk to the background, and what they may say: a pure sender
 // classifier and strict shape checks for every message, run before any handler.
 
+import * as v from 'valibot';
 import { isAmazonHost, marketplaceById } from './marketplaces';
 import { isChecklistStep } from './checklist';
 import { MAX_EXPORT_CHARS } from './export';
@@ -8,7 +9,7 @@ import { MAX_LABEL, validateSettingsPatch } from './settings';
 import { MAX_LISTING_ROWS } from './listings';
 import { ACCOUNT_PAGE_KINDS as PAGE_KINDS } from '../pages/account/table';
 import { MAX_PASSKEYS } from './judge-passkeys';
-import type { AccountFieldName, AccountPageKind, ContentMessage, Message, Observation, PageMessage, RawAccount } from './types';
+import type { AccountFieldName, AccountPageKind, ContentMessage, Message, Observation, PageMessage, PageTypeId, RawAccount } from './types';
 
 /** The parts of runtime.MessageSender this module reads. */
 export interface SenderLike {
@@ -241,6 +242,28 @@ function isObservation(v: unknown): v is Observation {
   }
 }
 
+// Watch health and protection status: valibot schemas, one per message, the
+// message types inferred from them (the pattern the other messages follow next).
+
+/** Every Amazon page type (pages/page-types declares each; a unit test holds the two lists equal). */
+export const PAGE_TYPE_IDS: readonly PageTypeId[] = ['signin', 'inventory', 'upload-status', ...ACCOUNT_PAGE_KINDS];
+
+/** Content script: this page should have yielded an observation once settled, and did not. */
+export const PageUnreadableMessageSchema = v.strictObject({
+  type: v.literal('page-unreadable'),
+  pageType: v.picklist(PAGE_TYPE_IDS),
+});
+export type PageUnreadableMessage = v.InferOutput<typeof PageUnreadableMessageSchema>;
+
+/** Popup: host access per watched marketplace and the last failed write. */
+export const GetStatusMessageSchema = v.strictObject({ type: v.literal('get-status') });
+export type GetStatusMessage = v.InferOutput<typeof GetStatusMessageSchema>;
+
+function parseWith<T>(schema: v.GenericSchema<unknown, T>, input: unknown, reason: string): Parsed<T> {
+  const parsed = v.safeParse(schema, input);
+  return parsed.success ? { ok: true, message: parsed.output } : { ok: false, reason };
+}
+
 function isAlertAction(v: Record<string, unknown>): boolean {
   return (
     keysAre(v, ['type', 'alertIds', 'action']) &&
@@ -278,6 +301,8 @@ export function parseContentMessage(v: unknown): Parsed<ContentMessage> {
         : { ok: false, reason: 'malformed sign-in submit' };
     case 'owner-change':
       return isOwnerChange(v) ? { ok: true, message: v as ContentMessage } : { ok: false, reason: 'malformed owner change' };
+    case 'page-unreadable':
+      return parseWith(PageUnreadableMessageSchema, v, 'malformed page-unreadable');
     default:
       return { ok: false, reason: `type not allowed from a content script: ${String(v.type).slice(0, 40)}` };
   }
@@ -289,6 +314,8 @@ export function parsePageMessage(v: unknown): Parsed<PageMessage> {
   switch (v.type) {
     case 'get-state':
       return keysAre(v, ['type']) ? { ok: true, message: v as PageMessage } : { ok: false, reason: 'malformed' };
+    case 'get-status':
+      return parseWith(GetStatusMessageSchema, v, 'malformed');
     case 'alert-action':
       return isAlertAction(v) ? { ok: true, message: v as PageMessage } : { ok: false, reason: 'malformed alert action' };
     case 'account-action':

@@ -52,10 +52,10 @@ describe('two accounts in one browser', () => {
         await visit(p.url, p.a);
         await visit(p.url, p.b);
       }
-      const state = (await g.storage()).state as State;
+      const state = (await g.state()) as unknown as State;
       expect(state.alerts, `round ${round}`).toEqual([]);
     }
-    const state = (await g.storage()).state as State;
+    const state = (await g.state()) as unknown as State;
     // Two histories per page type and host: Login & Security's two layouts share theirs.
     expect(state.snapshots).toHaveLength(2 * (PAGES.length - 1));
     expect(state.snapshots.every((s) => Array.isArray(s.owner) && s.owner.length > 0)).toBe(true);
@@ -64,7 +64,7 @@ describe('two accounts in one browser', () => {
   });
 
   it('/ax/account/manage is no sign-in page: the hidden email in its forms teaches the sign-in guard nothing', async () => {
-    const state = (await g.storage()).state as State;
+    const state = (await g.state()) as unknown as State;
     expect(state.accounts).toEqual([]);
   });
 
@@ -89,12 +89,12 @@ describe('two accounts in one browser', () => {
   });
 
   it('snapshots from before per-account keying are dropped with a notice, not compared (no false alarm after the upgrade)', { timeout: 120_000 }, async () => {
-    const stored = (await g.storage()).state as State & Record<string, unknown>;
+    const stored = (await g.state()) as unknown as State & Record<string, unknown>;
     // An upgraded state: one host-keyed snapshot per page, holding the other account's values.
     const legacy = stored.snapshots.map(({ owner: _owner, ...s }) => ({ ...s, id: `legacy-${s.id}` }));
     await g.setStorage({ state: { ...stored, alerts: [], notices: [], snapshots: legacy } });
     for (const p of [PAGES[0]!, PAGES[2]!, PAGES[5]!]) await visit(p.url, p.a);
-    const state = (await g.storage()).state as State;
+    const state = (await g.state()) as unknown as State;
     expect(state.alerts).toEqual([]);
     expect(state.snapshots.some((s) => s.id.startsWith('legacy-'))).toBe(false);
     expect(state.notices.map((n) => n.kind)).toEqual(['state-migrated']);

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clickBanner, fixture, launchGuard, type Guard } from './harness';
+import { storedState } from '../support/stored';
 
 const messages = (lang: string) =>
   JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;
@@ -23,15 +24,14 @@ interface StateLike {
   sellers: Seller[];
   alerts: { id: string; kind: string; status: string; severity: string; rows?: { cells: string[]; url?: string }[]; subjectId: string }[];
 }
-const stateOf = (s: Record<string, unknown>) => s.state as StateLike;
+const stateOf = (s: Record<string, unknown>) => storedState(s) as unknown as StateLike;
 const recordsOf = (s: Record<string, unknown>, id: string) => s[`listings:${id}`] as { rows: string; batches: string[] | null };
 
 /** Pretend the first visit was on 2026-08-01: what the owner of a quiet account would have. */
 async function backdateVisit(g: Guard): Promise<void> {
-  const stored = await g.storage();
-  const state = stateOf(stored);
+  const state = await g.state();
   const when = Date.UTC(2026, 7, 1, 10);
-  await g.setStorage({ state: { ...state, sellers: state.sellers.map((s) => ({ ...s, firstSeenAt: when, lastVisitAt: when })) } });
+  await g.setState({ ...state, sellers: state.sellers.map((s) => ({ ...s, firstSeenAt: when, lastVisitAt: when })) });
 }
 
 let g: Guard | null = null;

@@ -16,7 +16,7 @@ const C1 = 'pK7xQ2mN9vR4tY6uW8zA1bC3dE5fG7hJ9kL0mN2pQ4r';
 const C2 = 'Zx9Yw8Vu7Ts6Rq5Po4Nm_-3Lk2J';
 
 let g: Guard;
-const state = async () => (await g.storage()).state as StoredState;
+const state = async () => (await g.state()) as unknown as StoredState;
 
 /** The owner types their account on the options page, as a new user would. */
 async function addAccount(email: string, marketplace: string): Promise<void> {

@@ -45,7 +45,7 @@ async function stillOn(page: Page, url: string, waitMs = 1500): Promise<void> {
   expect(page.url()).toBe(url);
 }
 
-const stateOf = async (guard: Guard) => (await guard.storage()).state as { alerts: { kind: string; status: string; hint: string; severity: string }[] };
+const stateOf = async (guard: Guard) => (await guard.state()) as unknown as { alerts: { kind: string; status: string; hint: string; severity: string }[] };
 
 /** Sign in on amazon.co.jp with PASSWORD: the password step, submitted, then Amazon's home page (the proof). */
 async function signInOnAmazon(guard: Guard): Promise<void> {

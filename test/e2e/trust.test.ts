@@ -21,7 +21,7 @@ interface StateLike {
   accounts: { id: string; hint: string; origin: string; confirmed: boolean }[];
   alerts: { id: string; kind: string; status: string; hint: string }[];
 }
-const stateOf = async (g: Guard) => (await g.storage()).state as StateLike;
+const stateOf = async (g: Guard) => (await g.state()) as unknown as StateLike;
 
 /** The email step, Amazon having prefilled the attacker's address. */
 const prefilledAttacker = () => fixture('signin/en-email-step-prefilled.html').replaceAll(OWNER, ATTACKER);

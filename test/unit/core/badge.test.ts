@@ -56,3 +56,20 @@ describe('badgeFor', () => {
     expect(badgeFor({ alerts: Array.from({ length: 100 }, () => alert('warning')) }).text).toBe('99+');
   });
 });
+
+describe('badgeFor when the guard itself needs attention', () => {
+  it('shows "!" in its own colour when no alert is open and access is missing, a page is unreadable or a write failed', () => {
+    const plain = badgeFor({ alerts: [] });
+    for (const trouble of [{ accessMissing: true }, { unreadable: true }, { storageProblem: true }]) {
+      const b = badgeFor({ alerts: [] }, trouble);
+      expect(b.text).toBe('!');
+      expect(b.colour).not.toBe(plain.colour);
+      expect(b.colour).not.toBe(badgeFor({ alerts: [alert('danger')] }).colour);
+    }
+    expect(badgeFor({ alerts: [] }, { accessMissing: false, unreadable: false, storageProblem: false })).toEqual(plain);
+  });
+
+  it('the alert count wins over "!"', () => {
+    expect(badgeFor({ alerts: [alert('warning')] }, { accessMissing: true }).text).toBe('1');
+  });
+});

@@ -7,6 +7,7 @@ import { Popup } from '../../../src/popup/Popup';
 import { setLanguage } from './fake-browser';
 import { click, mount, seed, settle, stored, text } from './render';
 import { DANGER, DAY, EMPTY, LEARNED, NOW, state, WARNING } from '../../support/states';
+import { stateStorage } from '../../support/stored';
 
 describe('popup', () => {
   beforeEach(() => seed(EMPTY));
@@ -176,7 +177,7 @@ describe('popup freshness', () => {
     const root = await mount(<Popup now={NOW} />);
     expect(root.querySelector('[data-status]')!.getAttribute('data-status')).toBe('safe');
     const { browser } = await import('./fake-browser');
-    await browser.storage.local.set({ state: WARNING });
+    await browser.storage.local.set(stateStorage(WARNING));
     await settle();
     expect(root.querySelector('[data-status]')!.getAttribute('data-status')).toBe('check');
     expect(root.querySelector('[data-alert-id=alert-1]')).not.toBeNull();
