@@ -6,6 +6,7 @@ import preact from '@preact/preset-vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { hostPermissionPatterns, matchPatterns, signInMatchPatterns } from './src/core/marketplaces';
 import { accountPathPatterns } from './src/pages/account/paths';
+import { INVENTORY_PATHS, UPLOAD_STATUS_PATHS } from './src/pages/page-types';
 
 type Target = 'chrome' | 'firefox';
 const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
@@ -31,7 +32,7 @@ const CONTENT_SCRIPTS: { js: string; matches: string[]; exclude_matches?: string
   // Listing watch: Manage All Inventory (classic /inventory, /hz/inventory; current /myinventory/) and upload status.
   {
     js: 'src/content/inventory.ts',
-    matches: matchPatterns(['/inventory*', '/hz/inventory*', '/myinventory/*', '/listing/status*', '/listing/upload*'], { seller: true }),
+    matches: matchPatterns([...INVENTORY_PATHS, ...UPLOAD_STATUS_PATHS], { seller: true }),
     run_at: 'document_end',
   },
   // Account-change watch: Login & Security, addresses, 2SV, orders; Seller Central profile, deposit, notifications, users.

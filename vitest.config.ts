@@ -32,8 +32,9 @@ export default defineConfig({
           name: 'firefox',
           include: ['test/firefox/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 90_000,
-          hookTimeout: 60_000,
+          // A Firefox launch takes seconds, and a minute on a busy 2-core machine.
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
           // One Firefox at a time: the machine has two cores.
           fileParallelism: false,
         },

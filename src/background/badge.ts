@@ -1,26 +1,38 @@
-// Sets the toolbar badge from the state, and keeps it in step with every
-// write of the stored state — through the store or not (an import, a test
-// seeding storage, another extension context).
+// Sets the toolbar badge from the state and what is wrong with the guard
+// itself (host access missing, a page type it cannot read, a failed write),
+// and keeps it in step: after each write of the store, and on every change of
+// the stored state made elsewhere (an import, a test seeding storage).
 
 import { browser } from '../platform/browser';
 import { ADD_ACCOUNT_BADGE, badgeFor } from '../core/badge';
-import { isValidState } from '../core/state';
+import { unreadablePages } from '../core/health';
+import { touchesState } from '../core/storage-keys';
 import type { StoredState } from '../core/types';
-import { STATE_KEY } from './store';
+import { accessMissing } from './permissions';
+import { readState, storageProblem } from './store';
 
-export async function showBadge(state: Pick<StoredState, 'alerts'> & { accounts?: readonly unknown[] }): Promise<void> {
-  const { text, colour } = badgeFor(state);
+export async function showBadge(state: Pick<StoredState, 'alerts' | 'health'> & { accounts?: readonly unknown[] }): Promise<void> {
+  const problem = await storageProblem();
+  const { text, colour } = badgeFor(state, {
+    accessMissing: accessMissing(),
+    unreadable: unreadablePages(state.health).length > 0,
+    storageProblem: problem !== null,
+  });
   await browser.action.setBadgeBackgroundColor({ color: colour });
   await browser.action.setBadgeText({ text });
   // The tooltip says what the "+" asks for.
   await browser.action.setTitle({ title: browser.i18n.getMessage(text === ADD_ACCOUNT_BADGE ? 'badgeAddAccountTitle' : 'extActionTitle') });
 }
 
+/** Read the current state (repairing it if need be) and show it. */
+export async function refreshBadge(): Promise<void> {
+  await showBadge(await readState());
+}
+
 export function followStoredState(): void {
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !(STATE_KEY in changes)) return;
-    const next = changes[STATE_KEY]?.newValue;
-    // An unreadable state is repaired (and then written) by the store on its next read.
-    if (isValidState(next)) void showBadge(next);
+    if (area !== 'local' || !touchesState(Object.keys(changes))) return;
+    // The store drops its copy on a write from elsewhere; an unreadable state is repaired on this read.
+    void refreshBadge().catch(() => undefined);
   });
 }

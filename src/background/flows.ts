@@ -7,6 +7,7 @@
 
 import { browser } from '../platform/browser';
 import { serialQueue } from '../core/serial';
+import { flowKey } from '../core/storage-keys';
 import type { Claim } from '../core/judge-signin';
 
 interface Flow {
@@ -21,7 +22,7 @@ interface Flow {
 }
 
 const serial = serialQueue();
-const key = (tabId: number) => `flow:${tabId}`;
+const key = flowKey;
 /** Observations a tab may report per minute before it is ignored. */
 export const MAX_REPORTS_PER_MINUTE = 60;
 

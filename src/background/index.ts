@@ -6,7 +6,9 @@ import { browser, type Runtime } from '../platform/browser';
 import { classifySender, parseContentMessage, parsePageMessage } from '../core/messages';
 import { publicState } from '../core/state';
 import type { Reply } from '../core/types';
-import { followStoredState, showBadge } from './badge';
+import { followStoredState, refreshBadge, showBadge } from './badge';
+import { handleUnreadable, noteObservationRead } from './health';
+import { checkAccess, listenForAccessChanges, onAccessChange } from './permissions';
 import { allowReport, forgetTab, rememberOffered, wereOffered } from './flows';
 import { handleObservation } from './observations';
 import { handlePasswordStepShown, handleSignInProven, handleSignInSubmit, handleTyped } from './signin';
@@ -17,7 +19,7 @@ import { settleAlerts } from './alert-actions';
 import { listenForNotificationClicks, notifyDangers } from './notify';
 import { handlePagesMessage, listenForInstall } from './pages';
 import { marketplaceForHost } from '../core/marketplaces';
-import { onStateChange, readState } from './store';
+import { onStateChange, onStorageProblem, readState, storageProblem } from './store';
 import { handlePhishingMessage, isPhishingMessage, startPhishingGuard } from './phishing';
 
 const CHECKLIST_PATH = 'src/options/index.html#checklist';
@@ -63,7 +65,15 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
         const banner = await handleObservation(from.tabId, hostOf(sender), msg.observation);
         // The tab may later act on these alerts, and only on these (alert-action below).
         if (banner) await rememberOffered(from.tabId, banner.alertIds);
+        await noteObservationRead(hostOf(sender), msg.observation);
         return { ok: true, banner };
+      }
+      case 'page-unreadable': {
+        const [allowed, disabled] = await Promise.all([allowReport(from.tabId, now), isDisabled(hostOf(sender))]);
+        if (!allowed) return refuse('too many reports from this tab');
+        if (disabled) return { ok: true };
+        // The URL only narrows: a report for a page type the tab is not on is refused.
+        return (await handleUnreadable(sender.url ?? '', msg.pageType)) ? { ok: true } : refuse('not a page of that type');
       }
       case 'typed-account':
         await handleTyped(from.tabId, hostOf(sender), msg.account);
@@ -99,6 +109,11 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
   switch (msg.type) {
     case 'get-state':
       return { ok: true, state: publicState(await readState()) };
+    case 'get-status': {
+      // Asked when the popup opens: check access afresh, not only from the last event.
+      const access = await checkAccess((await readState()).settings);
+      return { ok: true, status: { access, storage: await storageProblem() } };
+    }
     case 'alert-action':
       return { ok: true, state: publicState(await settleAlerts(msg.alertIds, msg.action)) };
     case 'account-action':
@@ -127,7 +142,13 @@ browser.tabs.onRemoved.addListener((tabId) => {
 });
 
 followStoredState();
+onStateChange((next) => void showBadge(next).catch(() => undefined));
+onStorageProblem(() => void refreshBadge().catch(() => undefined));
+onAccessChange(() => void refreshBadge().catch(() => undefined));
+listenForAccessChanges(async () => (await readState()).settings);
 onStateChange((next, before) => {
+  // The watched marketplaces changed: what "protected" covers changed too.
+  if (next.settings.disabledMarketplaces !== before.settings.disabledMarketplaces) void checkAccess(next.settings);
   void notifyDangers(next, before).catch((e: unknown) => console.warn('Account Guard: notification failed', e));
 });
 listenForNotificationClicks();
@@ -138,4 +159,9 @@ startPhishingGuard();
 
 // Every time the worker starts (install, browser start, or woken after being
 // stopped): load (migrating or repairing) the state and restore the badge.
-void readState().then(showBadge);
+// Host access is checked on each start too (an update may have added hosts
+// the browser did not grant).
+void readState().then(async (state) => {
+  await checkAccess(state.settings);
+  await showBadge(state);
+});

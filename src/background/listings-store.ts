@@ -6,15 +6,19 @@
 // one set(); all reads and writes of it go through one serial queue.
 
 import { browser } from '../platform/browser';
-import { decodeListings, encodeListings, LISTINGS_PREFIX, type KnownListings } from '../core/listings';
+import * as v from 'valibot';
+import { MAX_LISTING_RECORDS } from '../core/budget';
+import { decodeListings, encodeListings, type KnownListings } from '../core/listings';
+import { listingsKey } from '../core/storage-keys';
+import { addNotice, isQuotaError, noteWriteFailure } from './store';
 import { serialQueue } from '../core/serial';
 
 /**
  * Records kept per seller and marketplace. Past this the oldest records are
- * dropped (never pending ones), so one huge catalogue cannot fill the 10 MB
- * that storage.local allows without `unlimitedStorage`.
+ * dropped (never pending ones), so catalogues cannot fill the 10 MB that
+ * storage.local allows without `unlimitedStorage` (the budget: core/budget).
  */
-export const MAX_RECORDS = 150_000;
+export const MAX_RECORDS = MAX_LISTING_RECORDS;
 /** Upload batch keys remembered per seller (the upload page lists recent ones only). */
 const MAX_BATCHES = 2000;
 
@@ -26,32 +30,25 @@ export interface SellerListings {
   uploadsAt: number;
 }
 
-interface Stored {
-  v: 1;
-  rows: string;
-  batches: string[] | null;
-  uploadsAt: number;
-}
+/** One seller's records as stored under listings:<id>. */
+const StoredListingsSchema = v.object({
+  v: v.literal(1),
+  rows: v.string(),
+  batches: v.nullable(v.array(v.string())),
+  uploadsAt: v.number(),
+});
+type Stored = v.InferOutput<typeof StoredListingsSchema>;
 
 const serial = serialQueue();
 
-export const listingsKey = (watchId: string) => `${LISTINGS_PREFIX}${watchId}`;
+export { listingsKey };
 
 /** Run `task` with exclusive use of the listing records (read-judge-write never interleaves). */
 export function withListings<T>(task: () => Promise<T>): Promise<T> {
   return serial(task);
 }
 
-function isStored(v: unknown): v is Stored {
-  if (typeof v !== 'object' || v === null) return false;
-  const s = v as Record<string, unknown>;
-  return (
-    s.v === 1 &&
-    typeof s.rows === 'string' &&
-    typeof s.uploadsAt === 'number' &&
-    (s.batches === null || (Array.isArray(s.batches) && s.batches.every((b) => typeof b === 'string')))
-  );
-}
+const isStored = (raw: unknown): raw is Stored => v.is(StoredListingsSchema, raw);
 
 /** Call only inside withListings. Unreadable data reads as nothing known (and is replaced on the next write). */
 export async function readListings(watchId: string): Promise<SellerListings> {
@@ -62,9 +59,9 @@ export async function readListings(watchId: string): Promise<SellerListings> {
   return { known: decodeListings(raw.rows), batches: raw.batches ? new Set(raw.batches) : null, uploadsAt: raw.uploadsAt };
 }
 
-function trim(known: KnownListings): KnownListings {
-  if (known.size <= MAX_RECORDS) return known;
-  let excess = known.size - MAX_RECORDS;
+function trim(known: KnownListings, max = MAX_RECORDS): KnownListings {
+  if (known.size <= max) return known;
+  let excess = known.size - max;
   for (const [key, r] of known) {
     if (excess <= 0) break;
     if (r.pending) continue;
@@ -74,13 +71,42 @@ function trim(known: KnownListings): KnownListings {
   return known;
 }
 
-/** Call only inside withListings. One set() for the whole seller. */
+/** Tries, each keeping this share of the records, when storage.local is full (other sellers' records fill it). */
+const PRUNE_STEPS = [0.75, 0.5, 0.25];
+
+/**
+ * Call only inside withListings. One set() for the whole seller. When
+ * storage.local is full, the seller's oldest records are dropped until the
+ * write fits, and a notice says how many; if nothing fits, the failure is
+ * kept for the popup and thrown.
+ */
 export async function writeListings(watchId: string, data: SellerListings): Promise<void> {
-  const value: Stored = {
+  const value = (): Stored => ({
     v: 1,
-    rows: encodeListings(trim(data.known)),
+    rows: encodeListings(data.known),
     batches: data.batches ? [...data.batches].slice(-MAX_BATCHES) : null,
     uploadsAt: data.uploadsAt,
-  };
-  await browser.storage.local.set({ [listingsKey(watchId)]: value });
+  });
+  trim(data.known);
+  const before = data.known.size;
+  try {
+    await browser.storage.local.set({ [listingsKey(watchId)]: value() });
+    return;
+  } catch (e) {
+    if (!isQuotaError(e)) throw await noteWriteFailure(e);
+    let last = e;
+    for (const share of PRUNE_STEPS) {
+      trim(data.known, Math.floor(before * share));
+      try {
+        await browser.storage.local.set({ [listingsKey(watchId)]: value() });
+        const dropped = before - data.known.size;
+        console.warn(`Account Guard: storage full; dropped the ${dropped} oldest listing records of one seller`);
+        await addNotice({ kind: 'listings-pruned', count: dropped });
+        return;
+      } catch (again) {
+        last = again;
+      }
+    }
+    throw await noteWriteFailure(last);
+  }
 }

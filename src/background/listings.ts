@@ -122,12 +122,7 @@ export async function handleInventoryObservation(host: string, obs: InventoryObs
       let alertId: string | null = null;
       // Rows are merged into the waiting alert's, never replaced: page 1's suspects stay listed after page 2.
       const alertRows = mergeAlertRows(waiting?.rows ?? [], suspectRows(verdict.suspects, market?.retailHost ?? null, market?.currency ?? null));
-      // A suspect that did not fit into the alert's rows stays out of pending: it is judged again next time.
-      const listed = new Set(alertRows.flatMap((r) => (r.key ? [r.key] : [])));
-      for (const x of verdict.suspects) {
-        const rec = verdict.updates.get(x.key);
-        if (rec?.pending && !listed.has(x.key) && !stored.known.get(x.key)?.pending) rec.pending = false;
-      }
+      // A suspect that did not fit into the alert's rows stays pending but unlisted: it is judged again on the next visit.
       if (verdict.severity) {
         const raised = raiseAlert(
           next.alerts,

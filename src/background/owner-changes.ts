@@ -6,6 +6,7 @@
 
 import { browser } from '../platform/browser';
 import { serialQueue } from '../core/serial';
+import { ownerChangesKey } from '../core/storage-keys';
 import { notePasswordChanged, resolveAccountId } from '../core/judge-account';
 import type { AccountPageKind, OwnerChangeField } from '../core/types';
 import { claimedInFlow } from './flows';
@@ -21,7 +22,7 @@ interface OwnerChange {
 }
 
 const serial = serialQueue();
-const key = (tabId: number) => `owner:${tabId}`;
+const key = ownerChangesKey;
 
 async function read(tabId: number): Promise<OwnerChange[]> {
   const got = await browser.storage.session.get(key(tabId));

@@ -4,7 +4,7 @@
 
 import { browser } from '../platform/browser';
 import { setChecklistStep } from '../core/checklist';
-import { listingRecords, readExport, writeExport } from '../core/export';
+import { readExport, writeExport } from '../core/export';
 import { fingerprint, legacyPairs, maskAccount, newSalt } from '../core/fingerprint';
 import { applyAccountAction, ownAccount } from '../core/judge-signin';
 import { expireLegacy, upgradeLegacyIds } from '../core/legacy-ids';
@@ -52,50 +52,48 @@ async function addAccount(raw: RawAccount, marketplaceId: string): Promise<Reply
   });
 }
 
-async function listingKeys(): Promise<string[]> {
-  return Object.keys(listingRecords(await browser.storage.local.get(null)));
-}
-
 /**
  * Replace the state and the listing records with a validated export; a bad
  * file, or a wrong passphrase, changes nothing. A file without the salt
- * replaces the settings and checklist only (core/export readExport).
+ * replaces the settings and checklist only (core/export readExport). A file
+ * with listing records is written with the state in one atomic set(); the
+ * records it does not hold are removed after.
  */
 async function importState(text: string, passphrase: string | null): Promise<Reply> {
   /** Set for a file without the salt (core/export readExport), even when empty. */
   let readd: string[] | undefined;
   // Same lock order as the listing watch (listing records, then state), so neither waits on the other forever.
-  const reply = await withListings(() =>
-    change(async (current) => {
-      // Read inside the lock: a saltless file is merged into the state as it is now.
-      const parsed = await readExport(text, passphrase, current);
-      if (!parsed.ok) throw new ImportRefused(parsed.error);
-      if (!parsed.listings) readd = parsed.readd;
-      else {
-        const stale = (await listingKeys()).filter((k) => !(k in parsed.listings!));
-        if (Object.keys(parsed.listings).length) await browser.storage.local.set(parsed.listings);
-        if (stale.length) await browser.storage.local.remove(stale);
-      }
-      return parsed.state;
-    }),
-  ).catch((e: unknown) => {
-    if (e instanceof ImportRefused) return { ok: false as const, error: e.message };
+  try {
+    const next = await withListings(() =>
+      updateState(async (current) => {
+        // Read inside the queue: a saltless file is merged into the state as it is now.
+        const parsed = await readExport(text, passphrase, current);
+        if (!parsed.ok) throw new ImportRefused(parsed.error);
+        if (!parsed.listings) {
+          readd = parsed.readd;
+          return { state: parsed.state, result: parsed.state };
+        }
+        return { state: parsed.state, result: parsed.state, alsoWrite: parsed.listings, replaceListings: Object.keys(parsed.listings) };
+      }),
+    );
+    const reply: Reply = { ok: true, state: publicState(next) };
+    return readd ? { ...reply, readd } : reply;
+  } catch (e) {
+    if (e instanceof ImportRefused) return { ok: false, error: e.message };
     throw e;
-  });
-  return reply.ok && readd ? { ...reply, readd } : reply;
+  }
 }
 
 /** A file refused inside the state's queue: nothing was written. */
 class ImportRefused extends Error {}
 
 async function resetState(): Promise<Reply> {
-  return withListings(() =>
-    change(async () => {
-      const keys = await listingKeys();
-      if (keys.length) await browser.storage.local.remove(keys);
-      return emptyState(newSalt());
-    }),
-  );
+  // A new salt: every listing record (made with the old one) is swept after the one write of the fresh state.
+  const next = await withListings(() => updateState(() => {
+    const state = emptyState(newSalt());
+    return { state, result: state, replaceListings: [] };
+  }));
+  return { ok: true, state: publicState(next) };
 }
 
 export async function handlePagesMessage(msg: PagesMessage): Promise<Reply> {
@@ -129,9 +127,20 @@ export async function handlePagesMessage(msg: PagesMessage): Promise<Reply> {
   }
 }
 
-/** First install: open the welcome page (not on updates or browser starts). */
+/** Legacy fingerprints unseen for too long erased now, not only when a page or the owner acts (core/legacy-ids). */
+function expireLegacyNow(): Promise<void> {
+  return updateState((s) => ({ state: expireLegacy(s, Date.now()), result: undefined }));
+}
+
+/**
+ * First install: open the welcome page (not on updates or browser starts).
+ * Each update and browser start also erases legacy fingerprints past their
+ * time, so a browser that never visits Amazon again does not keep them.
+ */
 export function listenForInstall(): void {
   browser.runtime.onInstalled.addListener((details) => {
     if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) });
+    else void expireLegacyNow();
   });
+  browser.runtime.onStartup.addListener(() => void expireLegacyNow());
 }

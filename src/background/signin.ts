@@ -13,6 +13,9 @@ import { claimedInFlow, claimInFlow, rememberClaimed, rememberTyped, typedRecent
 import { noteSignInAttempt, patchSignInAttempt, voidSignInAttempt, type SignInAttempt } from './signin-proof';
 import { readState, updateState } from './store';
 
+/** The salt of the last state judged here (memory only): lets the next observation's accounts be fingerprinted before its turn. */
+let lastSalt: string | null = null;
+
 /** An account read from a page as the sign-in guard knows it (also the passkey watch's account id). */
 export async function toClaim(raw: RawAccount, host: string, salt: string): Promise<Claim | null> {
   const market = marketplaceForHost(host);
@@ -44,7 +47,10 @@ export async function handleSignInObservation(
     if (id) await updateState((s) => ({ state: noteTwoStepSeen(s, id, Date.now()), result: null }));
     return null;
   }
+  // Stretched while waiting for the queue, in parallel with other tabs' (core/fingerprint caches them); a stale salt only wastes one.
+  if (lastSalt) for (const a of obs.accounts) void toClaim(a, host, lastSalt).catch(() => null);
   return updateState(async (state: StoredState) => {
+    lastSalt = state.salt;
     const now = Date.now();
     const claims = (await Promise.all(obs.accounts.map((a) => toClaim(a, host, state.salt)))).filter(
       (c): c is Claim => c !== null,

@@ -232,17 +232,20 @@ export function showBanner(doc: Document, spec: BannerSpec, t: Translate, action
         : el(doc, 'p', 'body', t('bannerConfirmMine'));
     question.classList.add('confirm');
     const buttons = el(doc, 'div', 'actions');
+    const cancel = makeButton('actionCancel', () => {
+      ask.replaceWith(row);
+    });
     buttons.append(
       makeButton('actionConfirmMine', () => {
         trustAction?.();
         host.remove();
       }, 'primary'),
-      makeButton('actionCancel', () => {
-        ask.replaceWith(row);
-      }),
+      cancel,
     );
     ask.append(question, buttons);
     row.replaceWith(ask);
+    // Keyboard users land on the harmless answer: a second Enter never confirms by itself.
+    cancel.focus();
   };
   if (words.trust) button(words.trust, trustAction && askToConfirm, false);
   const review = safeUrl(spec.reviewUrl);

@@ -10,6 +10,8 @@ import { INVENTORY, inventoryPageKind, isInventoryLoading, readInventoryPage } f
 import { readSellerIdentity, type SellerIdentity } from '../pages/seller-identity';
 import { all } from '../pages/select';
 import { readUploadStatusPage } from '../pages/upload-status';
+import { INVENTORY_PAGE, UPLOAD_STATUS_PAGE } from '../pages/page-type';
+import { watchHealth } from './health';
 import { report } from './report';
 
 /** Quiet time after the last change before the table counts as settled. */
@@ -40,12 +42,16 @@ function watchShadowRoots(): void {
   }
 }
 
+const initialKind = inventoryPageKind(location.pathname);
+const health = watchHealth(initialKind === 'uploads' ? UPLOAD_STATUS_PAGE : initialKind === 'inventory' ? INVENTORY_PAGE : null);
+
 function read(): void {
   const kind = inventoryPageKind(location.pathname);
   if (!kind) return; // not an inventory page (yet): the observer keeps watching for client-side navigation
   watchShadowRoots();
   if (isInventoryLoading(document)) return; // a later mutation brings the rows
   const observation = kind === 'uploads' ? readUploadStatusPage(document) : readInventoryPage(document, undefined, identityOf);
+  if (observation) health.yielded();
   if (observation) void report(observation); // report() skips an observation identical to the last one
 }
 

@@ -6,6 +6,8 @@
 // self-contained script.
 
 import { SIGNIN, accountTyping, asksForPassword, findAccountInput, passwordFormOf, readSignInPage, sendsForm, signingInAccount } from '../pages/signin';
+import { SIGNIN_PAGE } from '../pages/page-type';
+import { watchHealth } from './health';
 import { report, send } from './report';
 import { watchPage } from './watch';
 import { watchPasswordSubmit } from './password-capture';
@@ -45,8 +47,10 @@ document.addEventListener(
   true,
 );
 
-// A password submit: the submit event, or (for forms sent by Amazon's own
-// script) a click on the submit control or Enter in a field — each trusted.
+// A password submit is the person's when it comes from their own click on the
+// submit control or their Enter in a field (trusted events). Not the submit
+// event itself: a page script's form.requestSubmit() fires a submit event the
+// browser marks trusted.
 let lastAttemptAt = 0;
 function noteAttempt(e: Event): void {
   if (!e.isTrusted) return;
@@ -57,14 +61,7 @@ function noteAttempt(e: Event): void {
   lastAttemptAt = now;
   void send({ type: 'signin-submit', account: signingInAccount(document) });
 }
-document.addEventListener(
-  'submit',
-  (e) => {
-    if (e.isTrusted) noteTyped(findAccountInput(document));
-    noteAttempt(e);
-  },
-  true,
-);
+document.addEventListener('submit', () => noteTyped(findAccountInput(document)), true);
 document.addEventListener('click', (e) => sendsForm(e) && noteAttempt(e), true);
 document.addEventListener('keydown', (e) => sendsForm(e) && noteAttempt(e), true);
 
@@ -77,6 +74,7 @@ const CLAIM_INPUTS = [...SIGNIN.hiddenClaim, ...SIGNIN.autofillHint].join(',');
 // so the warning shows before the user types), and again when parts render
 // later (the account switcher, the unified claim step).
 let passwordAsked = false;
+const health = watchHealth(SIGNIN_PAGE);
 watchPage(
   () => {
     const input = findAccountInput(document);
@@ -87,6 +85,7 @@ watchPage(
       void send({ type: 'password-step-shown' });
     }
     const observation = readSignInPage(document);
+    if (observation) health.yielded();
     // Passkey watch: the account's passkey list, sent after the claim (which may make the account known).
     const passkeys = readPasskeyObservation(document, observation);
     if (observation) void report(observation).then(() => passkeys && report(passkeys));

@@ -8,9 +8,11 @@
 // from earlier releases still import. Pure apart from WebCrypto: building,
 // and strictly validating before anything is replaced.
 
+import * as v from 'valibot';
 import { utcDay } from './days';
-import { LISTINGS_PREFIX } from './listings';
+import { plain } from './schema';
 import { loadState } from './state';
+import { LISTINGS_PREFIX } from './storage-keys';
 import type { KnownAccount, PublicState, StoredState } from './types';
 
 export const EXPORT_FORMAT = 'account-guard-for-amazon/export';
@@ -34,10 +36,20 @@ const KDF_ITERATIONS_RANGE = [100_000, 10_000_000] as const;
 /** Shorter passphrases are refused by the options page: the file's own salt does not make "1234" safe. */
 export const MIN_PASSPHRASE_CHARS = 8;
 
-export interface ExportFile {
-  format: typeof EXPORT_FORMAT;
-  version: typeof EXPORT_VERSION;
-  exportedAt: string;
+/**
+ * The file's top level. The state inside is checked by loadState (so an older
+ * schema is upgraded exactly as a stored one is); each listing record is an
+ * object under a `listings:` key (its rows are read by the listing store).
+ */
+export const ExportFileSchema = plain(v.object({
+  format: v.literal(EXPORT_FORMAT),
+  version: v.literal(EXPORT_VERSION),
+  exportedAt: v.string(),
+  state: v.unknown(),
+  listings: v.optional(plain(v.record(v.pipe(v.string(), v.startsWith(LISTINGS_PREFIX)), v.looseObject({}))), {}),
+}));
+
+export interface ExportFile extends Omit<v.InferOutput<typeof ExportFileSchema>, 'state' | 'listings'> {
   state: StoredState;
   listings: Record<string, unknown>;
 }
@@ -94,7 +106,8 @@ function stateOnly(s: StoredState): StoredState {
     sellers: s.sellers,
     snapshots: s.snapshots,
     checklist: s.checklist,
-    ...(s.passkeys ? { passkeys: s.passkeys } : {}),
+    health: s.health,
+    passkeys: s.passkeys,
   };
 }
 
@@ -127,16 +140,17 @@ export function parseExport(text: string): ImportResult {
   } catch {
     return { ok: false, error: 'exportErrorNotJson' };
   }
-  if (!isObj(file) || file.format !== EXPORT_FORMAT) return { ok: false, error: 'exportErrorNotExport' };
-  if (file.version !== EXPORT_VERSION) return { ok: false, error: 'exportErrorVersion' };
-  // An older schema is upgraded exactly as the stored state would be.
-  const loaded = loadState(file.state);
-  if (loaded.kind !== 'ok' && loaded.kind !== 'migrated') return { ok: false, error: 'exportErrorInvalidState' };
-  const listings = file.listings ?? {};
-  if (!isObj(listings) || !Object.entries(listings).every(([k, v]) => k.startsWith(LISTINGS_PREFIX) && typeof v === 'object' && v !== null)) {
-    return { ok: false, error: 'exportErrorInvalidListings' };
+  const parsed = v.safeParse(ExportFileSchema, file);
+  if (!parsed.success) {
+    const where = v.getDotPath(parsed.issues[0]!) ?? '';
+    if (where === '' || where === 'format') return { ok: false, error: 'exportErrorNotExport' };
+    if (where === 'version') return { ok: false, error: 'exportErrorVersion' };
+    return { ok: false, error: where.startsWith('listings') ? 'exportErrorInvalidListings' : 'exportErrorNotExport' };
   }
-  return { ok: true, state: stateOnly(loaded.state), listings };
+  // An older schema is upgraded exactly as the stored state would be.
+  const loaded = loadState(parsed.output.state);
+  if (loaded.kind !== 'ok' && loaded.kind !== 'migrated') return { ok: false, error: 'exportErrorInvalidState' };
+  return { ok: true, state: stateOnly(loaded.state), listings: parsed.output.listings };
 }
 
 // ---------------------------------------------------------------- version 2

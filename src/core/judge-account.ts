@@ -339,7 +339,10 @@ export function judgeAccountPage(state: StoredState, read: AccountPageRead, ctx:
   state = dropLegacySnapshots(state, now, ctx.newId);
   if (read.owner.length === 0 || read.owner.every((t) => sourceOf(t) === 'name')) return { state, banner: null };
   const prev = previousSnapshot(state, read);
-  const accountId = resolveAccountId(state, read.accountId ?? prev?.accountId ?? null, ctx.claimedAccountId);
+  // The known account this page is: the one it shows; else one another page of this account on this host showed
+  // (Login & Security ties the customer id to the email); a page showing an email no account has is nobody known.
+  const linked = state.snapshots.find((s) => s.host === read.host && s.accountId && !isLegacy(s) && sameAccount(s.owner!, read.owner))?.accountId ?? null;
+  const accountId = read.showsAccount && !read.accountId ? null : resolveAccountId(state, read.accountId ?? prev?.accountId ?? linked, ctx.claimedAccountId);
   const stamped = stampTwoStep(state, accountId, read.fields['two-step']?.hint, now);
   if (read.kind === 'orders') return judgeOrders(stamped, read, prev, ctx);
 

@@ -222,7 +222,8 @@ export function judgeListings(rows: readonly KeyedRow[], ctx: ListingContext): L
     const old = known.get(key);
     const day = row.created === null ? null : dayOf(row.created);
     if (!old || (old.pending && !shown.has(key))) {
-      if (day !== null && day >= newFrom) fresh.push(item);
+      // A pending listing the alert could not list is judged as new again (it was when it was flagged).
+      if (day !== null && (day >= newFrom || old)) fresh.push(item);
       else if (firstVisit) {
         // An older listing (or one of unknown age) on the first visit: the baseline.
         if (day !== null) olderMaxDay = Math.max(olderMaxDay, day);
@@ -264,7 +265,8 @@ export function judgeListings(rows: readonly KeyedRow[], ctx: ListingContext): L
   const newCats = new Map<string, string>();
   const newBrands = new Map<string, string>();
   const judgeNew = ({ key, row }: KeyedRow, timed: boolean) => {
-    const rec = recordOf(row, salt, false, labels);
+    // A pending listing stays pending (it is accepted only by the owner), even when no rule fires now.
+    const rec = recordOf(row, salt, known.get(key)?.pending ?? false, labels);
     updates.set(key, rec); // pending is set below for the suspicious ones
     const ref = referencePrice(row);
     if (row.price !== null && row.price > 0 && ref !== null && row.price <= (ref * s.underpricedPercent) / 100) {

@@ -59,7 +59,16 @@ function walk<T>(v: T, pairs: ReadonlyMap<string, string>): T {
 }
 
 function hasLegacy(snapshot: StoredState['snapshots'][number]): boolean {
-  return isLegacyId(snapshot.id) || Object.values(snapshot.fields).some((f) => isLegacyId(f.hash));
+  return isLegacyId(snapshot.id) || isLegacyId(snapshot.accountId) || Object.values(snapshot.fields).some((f) => isLegacyId(f.hash));
+}
+
+/** A quick look before the walk: once every entry is upgraded (the usual case), the sign-in path pays a scan, not a copy. */
+function anyLegacy(state: StoredState): boolean {
+  return (
+    state.accounts.some((a) => isLegacyId(a.id)) ||
+    state.alerts.some((a) => a.kind !== 'new-listings' && isLegacyId(a.subjectId)) ||
+    state.snapshots.some(hasLegacy)
+  );
 }
 
 /**
@@ -73,7 +82,7 @@ function hasLegacy(snapshot: StoredState['snapshots'][number]): boolean {
 export function upgradeLegacyIds(state: StoredState, pairs: ReadonlyMap<string, string>, now: number): StoredState {
   // The salt is no fingerprint: left out of the walk.
   const { salt, ...rest } = state;
-  const walked = pairs.size ? walk(rest, pairs) : rest;
+  const walked = pairs.size && anyLegacy(state) ? walk(rest, pairs) : rest;
   let next: StoredState = walked === rest ? state : { ...walked, salt };
   if (next !== state && next.accounts !== state.accounts) {
     // The same account stored twice (a legacy entry and one added since): keep the first.

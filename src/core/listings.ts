@@ -5,7 +5,7 @@
 import { DAY_MS } from './days';
 
 /** storage.local keys of the listing records, one per seller watch: `listings:<watch id>`. */
-export const LISTINGS_PREFIX = 'listings:';
+export { LISTINGS_PREFIX } from './storage-keys';
 import type { ListingRow, ListingStatus } from './types';
 
 /** Rows per inventory message; Seller Central shows at most 250 rows a page, so no page needs chunking. */

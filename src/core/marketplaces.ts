@@ -89,9 +89,17 @@ export function hostPermissionPatterns(): string[] {
   return allHosts().map((h) => `https://${h}/*`);
 }
 
+/** Paths of the sign-in flow: /ap/ and the unified /ax/ claim step (every retail and Seller Central host). */
+export const SIGNIN_PATHS: readonly string[] = ['/ap/*', '/ax/*'];
+
 /** Match patterns for the sign-in flow (/ap/ and the unified /ax/ claim step). */
 export function signInMatchPatterns(): string[] {
-  return allHosts().flatMap((h) => [`https://${h}/ap/*`, `https://${h}/ax/*`]);
+  return allHosts().flatMap((h) => SIGNIN_PATHS.map((p) => `https://${h}${p}`));
+}
+
+/** The host permission patterns of one marketplace: its retail host and its Seller Central hosts. */
+export function marketplaceOrigins(m: Marketplace): string[] {
+  return [m.retailHost, ...m.sellerHosts].map((h) => `https://${h}/*`);
 }
 
 export function retailHosts(): string[] {

@@ -5,6 +5,9 @@
 import { isAmazonHost } from './marketplaces';
 import { parseFrom, type ContentMessage, type Message, type PageMessage, type Parsed } from './schemas/messages';
 
+export { PAGE_TYPE_IDS } from './schemas/messages';
+export type { GetStatusMessage, PageUnreadableMessage } from './schemas/messages';
+
 /** The parts of runtime.MessageSender this module reads. */
 export interface SenderLike {
   id?: string;

@@ -1,13 +1,25 @@
-// Changing the settings from the options page: the limits of every number
-// (the state validator checks stored settings against the same table), validation of a patch with one error
-// per bad field, and applying a valid patch. Pure.
+// The settings: the limits of every number, the schema of the stored settings
+// (checked against the same limits table), the schema of a patch from the
+// options page with one error per bad field, and applying a valid patch. Pure.
 
+import * as v from 'valibot';
 import { MARKETPLACES } from './marketplaces';
-import type { ListingSettings, Settings, SettingsPatch } from './types';
+import { plain } from './schema';
 
-export type { SettingsPatch };
+export type ListingSettings = v.InferOutput<typeof ListingSettingsSchema>;
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;
 
-export type NumberField = 'passwordAgeDays' | 'dormancyDays' | `listing.${keyof ListingSettings}`;
+export type NumberField =
+  | 'passwordAgeDays'
+  | 'dormancyDays'
+  | 'listing.bulkCount'
+  | 'listing.bulkWindowHours'
+  | 'listing.underpricedPercent'
+  | 'listing.medianPercent'
+  | 'listing.dormantDays'
+  | 'listing.priceDropPercent'
+  | 'listing.quantityJumpFactor';
 
 /** Inclusive bounds; whole numbers only (days, hours, counts, percents). */
 export const SETTING_LIMITS: Record<NumberField, { min: number; max: number }> = {
@@ -42,47 +54,83 @@ export interface FieldError {
 
 export type PatchResult = { ok: true; patch: SettingsPatch } | { ok: false; errors: FieldError[] };
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const MARKET_IDS = new Set(MARKETPLACES.map((m) => m.id));
+const MARKET_IDS = MARKETPLACES.map((m) => m.id);
 
-function checkNumber(field: NumberField, v: unknown, errors: FieldError[]): void {
-  const { min, max } = SETTING_LIMITS[field];
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-    errors.push({ field, key: 'settingsErrorRange', subs: [String(min), String(max)] });
-  }
-}
+/** A stored number: finite and within the options page's limits (older states may hold non-integers). */
+const stored = (field: NumberField) => v.pipe(v.number(), v.finite(), v.minValue(SETTING_LIMITS[field].min), v.maxValue(SETTING_LIMITS[field].max));
+/** A number from the options page: a whole number within its limits. */
+const typed = (field: NumberField) => v.optional(v.pipe(v.number(), v.integer(), v.minValue(SETTING_LIMITS[field].min), v.maxValue(SETTING_LIMITS[field].max)));
 
-/** Check a patch from an untrusted page: known fields only, each within its limits. */
-export function validateSettingsPatch(v: unknown): PatchResult {
-  if (!isObj(v)) return { ok: false, errors: [{ field: '', key: 'settingsErrorMalformed', subs: [] }] };
-  const errors: FieldError[] = [];
-  for (const k of Object.keys(v)) {
-    if (!['passwordAgeDays', 'dormancyDays', 'notifications', 'disabledMarketplaces', 'listing'].includes(k)) {
-      errors.push({ field: k, key: 'settingsErrorMalformed', subs: [] });
-    }
+export const ListingSettingsSchema = v.object({
+  /** "Bulk": at least this many new listings … */
+  bulkCount: stored('listing.bulkCount'),
+  /** … within this many hours. */
+  bulkWindowHours: stored('listing.bulkWindowHours'),
+  /** "Underpriced": price at or below this % of the featured offer / lowest price shown. */
+  underpricedPercent: stored('listing.underpricedPercent'),
+  /** "Underpriced" too: price at or below this % of the seller's own median price. */
+  medianPercent: stored('listing.medianPercent'),
+  /** "Dormant": no visit and no listing activity for this many days before the new listings. */
+  dormantDays: stored('listing.dormantDays'),
+  /** A price drop of at least this % on an existing listing. */
+  priceDropPercent: stored('listing.priceDropPercent'),
+  /** A quantity at least this many times the previous one on an existing listing. */
+  quantityJumpFactor: stored('listing.quantityJumpFactor'),
+});
+
+export const SettingsSchema = v.object({
+  /** How long an account typed on the email step counts as "the user's own" (minutes). */
+  typedFlowMinutes: v.pipe(v.number(), v.finite(), v.minValue(1), v.maxValue(24 * 60)),
+  listing: ListingSettingsSchema,
+  /** Remind to change the password after this many days. */
+  passwordAgeDays: stored('passwordAgeDays'),
+  /** Call an account dormant after this many days without use. */
+  dormancyDays: stored('dormancyDays'),
+  /** Browser notifications for danger alerts. */
+  notifications: v.boolean(),
+  /** Marketplace ids (see core/marketplaces) whose pages are not watched. Empty: all watched. */
+  disabledMarketplaces: v.array(v.string()),
+});
+
+/** What the options page may change: known fields only, whole numbers within their limits. */
+export const SettingsPatchSchema = plain(v.strictObject({
+  passwordAgeDays: typed('passwordAgeDays'),
+  dormancyDays: typed('dormancyDays'),
+  notifications: v.optional(v.boolean()),
+  disabledMarketplaces: v.optional(v.pipe(v.array(v.picklist(MARKET_IDS)), v.maxLength(MARKETPLACES.length))),
+  listing: v.optional(
+    plain(
+      v.strictObject({
+        bulkCount: typed('listing.bulkCount'),
+        bulkWindowHours: typed('listing.bulkWindowHours'),
+        underpricedPercent: typed('listing.underpricedPercent'),
+        medianPercent: typed('listing.medianPercent'),
+        dormantDays: typed('listing.dormantDays'),
+        priceDropPercent: typed('listing.priceDropPercent'),
+        quantityJumpFactor: typed('listing.quantityJumpFactor'),
+      }),
+    ),
+  ),
+}));
+
+const isNumberField = (f: string): f is NumberField => f in SETTING_LIMITS;
+
+/** Check a patch from an untrusted page: known fields only, each within its limits; one error per bad field. */
+export function validateSettingsPatch(input: unknown): PatchResult {
+  const parsed = v.safeParse(SettingsPatchSchema, input);
+  if (parsed.success) return { ok: true, patch: parsed.output };
+  const errors = new Map<string, FieldError>();
+  for (const issue of parsed.issues) {
+    const field = v.getDotPath(issue) ?? '';
+    if (errors.has(field)) continue;
+    errors.set(
+      field,
+      isNumberField(field)
+        ? { field, key: 'settingsErrorRange', subs: [String(SETTING_LIMITS[field].min), String(SETTING_LIMITS[field].max)] }
+        : { field, key: 'settingsErrorMalformed', subs: [] },
+    );
   }
-  if ('passwordAgeDays' in v) checkNumber('passwordAgeDays', v.passwordAgeDays, errors);
-  if ('dormancyDays' in v) checkNumber('dormancyDays', v.dormancyDays, errors);
-  if ('notifications' in v && typeof v.notifications !== 'boolean') {
-    errors.push({ field: 'notifications', key: 'settingsErrorMalformed', subs: [] });
-  }
-  if ('disabledMarketplaces' in v) {
-    const d = v.disabledMarketplaces;
-    if (!Array.isArray(d) || d.length > MARKETPLACES.length || !d.every((id) => typeof id === 'string' && MARKET_IDS.has(id))) {
-      errors.push({ field: 'disabledMarketplaces', key: 'settingsErrorMalformed', subs: [] });
-    }
-  }
-  if ('listing' in v) {
-    const l = v.listing;
-    if (!isObj(l)) errors.push({ field: 'listing', key: 'settingsErrorMalformed', subs: [] });
-    else {
-      for (const k of Object.keys(l)) {
-        if ((LISTING_FIELDS as string[]).includes(k)) checkNumber(`listing.${k as keyof ListingSettings}`, l[k], errors);
-        else errors.push({ field: `listing.${k}`, key: 'settingsErrorMalformed', subs: [] });
-      }
-    }
-  }
-  return errors.length ? { ok: false, errors } : { ok: true, patch: v as SettingsPatch };
+  return { ok: false, errors: [...errors.values()] };
 }
 
 /** The settings with a validated patch applied. */
@@ -93,7 +141,7 @@ export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Se
     ...(patch.dormancyDays !== undefined && { dormancyDays: patch.dormancyDays }),
     ...(patch.notifications !== undefined && { notifications: patch.notifications }),
     ...(patch.disabledMarketplaces !== undefined && { disabledMarketplaces: [...new Set(patch.disabledMarketplaces)] }),
-    listing: { ...settings.listing, ...patch.listing },
+    listing: { ...settings.listing, ...(Object.fromEntries(Object.entries(patch.listing ?? {}).filter(([, n]) => n !== undefined)) as Partial<ListingSettings>) },
   };
 }
 

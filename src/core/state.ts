@@ -1,20 +1,12 @@
 // The stored state: its defaults, a strict reader that rejects anything not of
-// the current schema, and migration from earlier schema versions.
+// the current schema (core/state-schema), migration from earlier schema
+// versions, and its storage layout — each top-level concern under its own
+// key, so a change writes only the concerns it changed. Pure.
 
-import {
-  SCHEMA_VERSION,
-  type Alert,
-  type AlertRow,
-  type KnownAccount,
-  type ListingSettings,
-  type Notice,
-  type PageSnapshot,
-  type PasskeyList,
-  type SellerWatch,
-  type Settings,
-  type StoredState,
-} from './types';
-import { SETTING_LIMITS, type NumberField } from './settings';
+import * as valibot from 'valibot';
+import { StoredStateSchema, StateMetaSchema, type StateMeta } from './state-schema';
+import { STATE_CONCERNS, STATE_META_KEY, concernKey, type StateConcern } from './storage-keys';
+import { SCHEMA_VERSION, type ListingSettings, type Settings, type StoredState } from './types';
 
 export const DEFAULT_LISTING_SETTINGS: ListingSettings = {
   bulkCount: 10,
@@ -50,151 +42,16 @@ export function emptyState(salt: string): StoredState {
     sellers: [],
     snapshots: [],
     checklist: {},
+    health: [],
     passkeys: [],
   };
 }
 
-type Check = (v: unknown) => boolean;
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str: Check = (v) => typeof v === 'string';
-const num: Check = (v) => typeof v === 'number' && Number.isFinite(v);
-const oneOf = (...values: string[]): Check => (v) => typeof v === 'string' && values.includes(v);
-const nullable = (c: Check): Check => (v) => v === null || c(v);
-const bool: Check = (v) => typeof v === 'boolean';
-
-function shape(v: unknown, fields: Record<string, Check>): boolean {
-  return isObj(v) && Object.entries(fields).every(([k, c]) => c(v[k]));
-}
-
-const ACCOUNT: Record<keyof KnownAccount, Check> = {
-  id: str,
-  kind: oneOf('email', 'phone'),
-  hint: str,
-  marketplace: str,
-  origin: oneOf('auto', 'typed', 'signed-in', 'user'),
-  confirmed: bool,
-  firstSeenAt: num,
-  lastSeenAt: num,
-  twoStepSeenAt: nullable(num),
-  label: nullable(str),
-  roles: (v) => Array.isArray(v) && v.every(oneOf('buyer', 'seller')),
-  twoStep: nullable(oneOf('on', 'off')),
-  twoStepCheckedAt: nullable(num),
-  passwordChangedAt: nullable(num),
-};
-
-const optional = (c: Check): Check => (v) => v === undefined || c(v);
-const REASON: Record<string, Check> = { key: str, subs: (v) => Array.isArray(v) && v.every(str) };
-
-const ROW: Record<keyof AlertRow, Check> = {
-  cells: (v) => Array.isArray(v) && v.every(str),
-  key: optional(str),
-  url: optional(str),
-};
-const strings: Check = (v) => Array.isArray(v) && v.every(str);
-
-const ALERT: Record<keyof Alert, Check> = {
-  id: str,
-  kind: oneOf('unfamiliar-account', 'new-listings', 'account-changed', 'new-orders', 'phishing', 'passkey-added', 'passkey-removed'),
-  severity: oneOf('info', 'warning', 'danger'),
-  status: oneOf('open', 'trusted', 'dismissed'),
-  createdAt: num,
-  lastSeenAt: num,
-  seenCount: num,
-  marketplace: str,
-  subjectId: str,
-  hint: str,
-  reasons: (v) => Array.isArray(v) && v.every((r) => shape(r, REASON)),
-  accountKind: optional(oneOf('email', 'phone')),
-  source: optional(oneOf('password-step', 'prefilled', 'switcher')),
-  rows: optional((v) => Array.isArray(v) && v.every((r) => shape(r, ROW))),
-  columns: optional(strings),
-  reviewUrl: optional(str),
-};
-
-const NOTICE: Record<keyof Notice, Check> = {
-  id: str,
-  kind: oneOf('state-reset', 'state-migrated'),
-  at: num,
-  setAsideKey: nullable(str),
-};
-
-const between = (lo: number, hi: number): Check => (v) => num(v) && (v as number) >= lo && (v as number) <= hi;
-/** Within the limits the options page enforces (one table: core/settings). */
-const within = (field: NumberField): Check => between(SETTING_LIMITS[field].min, SETTING_LIMITS[field].max);
-
-const LISTING_SETTINGS: Record<keyof ListingSettings, Check> = {
-  bulkCount: within('listing.bulkCount'),
-  bulkWindowHours: within('listing.bulkWindowHours'),
-  underpricedPercent: within('listing.underpricedPercent'),
-  medianPercent: within('listing.medianPercent'),
-  dormantDays: within('listing.dormantDays'),
-  priceDropPercent: within('listing.priceDropPercent'),
-  quantityJumpFactor: within('listing.quantityJumpFactor'),
-};
-
-const SETTINGS: Record<keyof Settings, Check> = {
-  typedFlowMinutes: between(1, 24 * 60),
-  listing: (v) => shape(v, LISTING_SETTINGS),
-  passwordAgeDays: within('passwordAgeDays'),
-  dormancyDays: within('dormancyDays'),
-  notifications: bool,
-  disabledMarketplaces: strings,
-};
-
-// Listing watch (issue 3) owns this shape.
-const SELLER: Record<keyof SellerWatch, Check> = {
-  id: str,
-  marketplace: str,
-  hint: str,
-  firstSeenAt: num,
-  lastVisitAt: num,
-  lastActivityAt: num,
-  listingCount: num,
-  baselineAt: optional(num),
-};
-
-// Account-change watch (issue 4) owns this shape.
-const SNAPSHOT: Record<keyof PageSnapshot, Check> = {
-  id: str,
-  page: str,
-  marketplace: str,
-  host: str,
-  accountId: nullable(str),
-  // Missing in snapshots stored before per-account keying: judge-account drops those.
-  owner: optional(nullable(strings)),
-  firstSeenAt: num,
-  lastSeenAt: num,
-  fields: (v) => isObj(v) && Object.values(v).every((f) => shape(f, { hash: str, hint: str })),
-};
-
-const arrayOf = (fields: Record<string, Check>): Check => (v) => Array.isArray(v) && v.every((x) => shape(x, fields));
-
-// Passkey watch (issue 14) owns this shape; the field is optional (filled with [] on load), so no schema bump.
-const PASSKEY_LIST: Record<keyof PasskeyList, Check> = {
-  accountId: str,
-  rpId: str,
-  current: strings,
-  accepted: strings,
-  firstSeenAt: num,
-  lastSeenAt: num,
-  ownerSetupAt: nullable(num),
-};
 
 /** True when `v` is a complete, well-typed state of the current schema. */
 export function isValidState(v: unknown): v is StoredState {
-  return shape(v, {
-    schemaVersion: (x) => x === SCHEMA_VERSION,
-    salt: (x) => typeof x === 'string' && /^[0-9a-f]{32}$/.test(x),
-    accounts: arrayOf(ACCOUNT),
-    alerts: arrayOf(ALERT),
-    settings: (x) => shape(x, SETTINGS),
-    notices: arrayOf(NOTICE),
-    sellers: arrayOf(SELLER),
-    snapshots: arrayOf(SNAPSHOT),
-    checklist: (x) => isObj(x) && Object.values(x).every(num),
-    passkeys: optional(arrayOf(PASSKEY_LIST)),
-  });
+  return valibot.is(StoredStateSchema, v);
 }
 
 /**
@@ -225,6 +82,9 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
       checklist: {},
     };
   },
+  // 2 -> 3: watch health per page type and marketplace. (The layout changed
+  // too, one key per concern; the store reads the old single key once.)
+  2: (old) => ({ ...old, schemaVersion: 3, health: [] }),
 };
 
 export type LoadResult =
@@ -254,14 +114,77 @@ export function loadState(raw: unknown): LoadResult {
     }
     version += 1;
   }
-  if (!isValidState(current)) return { kind: 'corrupt', reason: 'fields of the wrong type' };
-  // Optional fields added without a schema bump get their defaults here.
-  const state: StoredState = current.passkeys === undefined ? { ...current, passkeys: [] } : current;
-  return from === SCHEMA_VERSION ? { kind: 'ok', state } : { kind: 'migrated', state, from };
+  // The parsed output, not the input: defaults of optional fields filled in, unknown fields left out.
+  const parsed = valibot.safeParse(StoredStateSchema, current);
+  if (!parsed.success) {
+    const where = valibot.getDotPath(parsed.issues[0]!);
+    return { kind: 'corrupt', reason: `fields of the wrong type${where ? ` (${where})` : ''}` };
+  }
+  return from === SCHEMA_VERSION ? { kind: 'ok', state: parsed.output } : { kind: 'migrated', state: parsed.output, from };
 }
 
 /** The state as the popup and options pages may see it. */
 export function publicState(state: StoredState) {
   const { salt: _salt, ...rest } = state;
   return rest;
+}
+
+// ------------------------------------------------------------ storage layout
+
+/** The storage items of a whole state: its meta record and every concern. */
+export function stateItems(state: StoredState, meta: Omit<StateMeta, 'schemaVersion' | 'salt'>): Record<string, unknown> {
+  return { ...metaItem(state, meta), ...concernItems(state, STATE_CONCERNS) };
+}
+
+export function metaItem(state: StoredState, meta: Omit<StateMeta, 'schemaVersion' | 'salt'>): Record<string, StateMeta> {
+  return { [STATE_META_KEY]: { schemaVersion: state.schemaVersion, salt: state.salt, ...meta } };
+}
+
+export function concernItems(state: StoredState, concerns: readonly StateConcern[]): Record<string, unknown> {
+  return Object.fromEntries(concerns.map((c) => [concernKey(c), state[c]]));
+}
+
+/** Equal as JSON values (the state holds nothing else). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/**
+ * The concerns a change really changed. Handlers often copy a list whole to
+ * change one entry (or nothing): a concern equal to the one before is not
+ * written again.
+ */
+export function changedConcerns(before: StoredState, next: StoredState): StateConcern[] {
+  return STATE_CONCERNS.filter((c) => before[c] !== next[c] && !sameJson(before[c], next[c]));
+}
+
+/** The stored meta record, or null when it is missing or unreadable. */
+export function readMeta(raw: unknown): StateMeta | null {
+  const parsed = valibot.safeParse(StateMetaSchema, raw);
+  return parsed.success ? parsed.output : null;
+}
+
+/**
+ * The logical state as stored in the per-concern layout, for loadState(); undefined
+ * when no meta record is stored. An unreadable meta record keeps its raw value
+ * (so loadState calls the whole corrupt, and it is set aside as found).
+ */
+export function joinStateItems(items: Record<string, unknown>): unknown {
+  const meta = items[STATE_META_KEY];
+  if (meta === undefined) return undefined;
+  if (!isObj(meta)) return { meta };
+  const joined: Record<string, unknown> = { schemaVersion: meta.schemaVersion, salt: meta.salt };
+  for (const c of STATE_CONCERNS) joined[c] = items[concernKey(c)];
+  return joined;
 }

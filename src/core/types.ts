@@ -26,13 +26,15 @@ export type {
   RawAccount,
   Reply,
   ReplyTo,
-  SettingsPatch,
   UploadBatch,
 } from './schemas/messages';
 import type { AccountKind, ClaimSource } from './schemas/messages';
 
 /** The account pages the account-change watch reads: derived from their declarations (src/pages/account/table.ts). */
 export type AccountPageKind = import('../pages/account/table').AccountPageKind;
+
+/** An Amazon page type the watches read (declared once each in pages/page-types). */
+export type PageTypeId = 'signin' | 'inventory' | 'upload-status' | AccountPageKind;
 
 // ------------------------------------------------------------------ alerts
 
@@ -57,53 +59,24 @@ export type AlertKind =
   | 'phishing'; // the phishing guard (issue 10)
 export type AlertStatus = 'open' | 'trusted' | 'dismissed';
 
-/**
- * A plain-language reason, as a _locales message key and its substitutions
- * (masked values only), so the popup shows it in the user's language.
- */
-export interface Reason {
-  key: string;
-  subs: string[];
-}
-
-export interface Alert {
-  id: string;
-  kind: AlertKind;
-  severity: Severity;
-  status: AlertStatus;
-  createdAt: number;
-  lastSeenAt: number;
-  /** How many times the same finding was seen while this alert existed. */
-  seenCount: number;
-  marketplace: string;
-  /**
-   * What the alert is about, for de-duplication: an account fingerprint, a
-   * seller fingerprint, … One alert per (kind, subjectId) is kept.
-   */
-  subjectId: string;
-  /** Masked identifier shown to the user, e.g. ta***@g***.com. */
-  hint: string;
-  /** Why, in words: rendered with i18n in the popup. */
-  reasons: Reason[];
-  /** For unfamiliar-account alerts: the account's kind and where it was shown. */
-  accountKind?: AccountKind;
-  source?: ClaimSource;
-  /** Rows the alert is about (suspicious listings, changed fields); page text, shown only as text. */
-  rows?: AlertRow[];
-  /** _locales keys naming the rows' columns. */
-  columns?: string[];
-  /** Path on the alert's marketplace (Amazon or Seller Central host) where the owner can check. */
-  reviewUrl?: string;
-}
-
-/** One row of an alert's details table. */
-export interface AlertRow {
-  cells: string[];
-  /** The listing's key (salted SKU hash) for listing-watch rows: what "accept" accepts. */
-  key?: string;
-  /** An https URL on an Amazon host, e.g. the listing's page. */
-  url?: string;
-}
+// Stored records (alerts, accounts, settings, notices, seller watches, page
+// snapshots, watch health, the state): one schema each in core/state-schema
+// (settings: core/settings), their types inferred there and re-exported here.
+export type {
+  Alert,
+  AlertRow,
+  HealthEntry,
+  KnownAccount,
+  Notice,
+  PageSnapshot,
+  PasskeyList,
+  Reason,
+  SellerWatch,
+  StateMeta,
+  StoredState,
+} from './state-schema';
+export type { ListingSettings, Settings, SettingsPatch } from './settings';
+import type { AlertRow, KnownAccount, Reason, StoredState } from './state-schema';
 
 /** What the background tells a content script to show. */
 export interface BannerSpec {
@@ -126,167 +99,11 @@ export interface BannerSpec {
 
 // ------------------------------------------------------------------- state
 
-export type AccountOrigin =
-  | 'auto' // learned automatically as the first account seen (before the trust rules; kept, unconfirmed)
-  | 'typed' // typed by the user in this browser's sign-in flow
-  | 'signed-in' // signed in to with a password in this browser (proven), unconfirmed until the owner says so
-  | 'user'; // trusted or added by the user
+export type AccountOrigin = KnownAccount['origin'];
+export type AccountRole = KnownAccount['roles'][number];
 
-export interface KnownAccount {
-  /** Truncated salted SHA-256 of the normalised identifier (hex). */
-  id: string;
-  kind: AccountKind;
-  hint: string;
-  marketplace: string;
-  origin: AccountOrigin;
-  /** False until the user confirms an automatically learned account. */
-  confirmed: boolean;
-  firstSeenAt: number;
-  lastSeenAt: number;
-  /** When a two-step-verification step was seen for this account, if ever. */
-  twoStepSeenAt: number | null;
-  /** A name the user gave the account in the options page. */
-  label: string | null;
-  /** Where the account was seen signing in: Amazon (buyer) and/or Seller Central. */
-  roles: AccountRole[];
-  /** Two-step verification as last read on Login & Security (null: not seen yet). */
-  twoStep: 'on' | 'off' | null;
-  twoStepCheckedAt: number | null;
-  /** When the owner changed the password through Amazon's flow in this browser. */
-  passwordChangedAt: number | null;
-}
-
-export type AccountRole = 'buyer' | 'seller';
-
-/** Thresholds of the listing watch's rules. */
-export interface ListingSettings {
-  /** "Bulk": at least this many new listings … */
-  bulkCount: number;
-  /** … within this many hours. */
-  bulkWindowHours: number;
-  /** "Underpriced": price at or below this % of the featured offer / lowest price shown. */
-  underpricedPercent: number;
-  /** "Underpriced" too: price at or below this % of the seller's own median price. */
-  medianPercent: number;
-  /** "Dormant": no visit and no listing activity for this many days before the new listings. */
-  dormantDays: number;
-  /** A price drop of at least this % on an existing listing. */
-  priceDropPercent: number;
-  /** A quantity at least this many times the previous one on an existing listing. */
-  quantityJumpFactor: number;
-}
-
-export interface Settings {
-  /** How long an account typed on the email step counts as "the user's own". */
-  typedFlowMinutes: number;
-  listing: ListingSettings;
-  /** Remind to change the password after this many days. */
-  passwordAgeDays: number;
-  /** Call an account dormant after this many days without use. */
-  dormancyDays: number;
-  /** Browser notifications for danger alerts. */
-  notifications: boolean;
-  /** Marketplace ids (see core/marketplaces) whose pages are not watched. Empty: all watched. */
-  disabledMarketplaces: string[];
-}
-
-// ------------------------------------------------ listing watch (issue 3)
-// Owned by the listing watch; the listings themselves are stored apart from
-// the state, per seller and marketplace (see background/listings-store.ts).
-
-/** A seller account and marketplace whose inventory page was read. */
-export interface SellerWatch {
-  /** Fingerprint of the seller (merchant) id + marketplace. */
-  id: string;
-  marketplace: string;
-  /** Masked seller id or name. */
-  hint: string;
-  firstSeenAt: number;
-  lastVisitAt: number;
-  /** Latest listing activity seen (creation or change), for dormancy. */
-  lastActivityAt: number;
-  listingCount: number;
-  /**
-   * The visit new listings are counted from during this session of page
-   * reads (page 1, page 2, … within a few hours count from the same visit);
-   * absent in watches stored before it existed (lastVisitAt then).
-   */
-  baselineAt?: number;
-}
-
-// --------------------------------------- account-change watch (issue 4)
-// Owned by the account-change watch.
-
-/** What an account page showed the last time, fingerprinted and masked. */
-export interface PageSnapshot {
-  /** Fingerprint of (page type, host, the account's strongest identity signal). */
-  id: string;
-  /** The account page type (AccountPageKind). */
-  page: string;
-  marketplace: string;
-  /** Retail or Seller Central host the page was read on. */
-  host: string;
-  /** Known-account id the page belongs to, where the page shows the account. */
-  accountId: string | null;
-  /**
-   * The account the page belongs to: tagged salted hashes of its identity
-   * signals ("customer:<hash>", "email:<hash>", …), strongest first. Missing
-   * or null: a snapshot from before per-account keying (keyed by host only),
-   * dropped and re-learnt quietly (core/judge-account).
-   */
-  owner?: string[] | null;
-  firstSeenAt: number;
-  lastSeenAt: number;
-  /** Per field: salted hash of the value and its masked hint. */
-  fields: Record<string, { hash: string; hint: string }>;
-}
-
-// ------------------------------------------------- passkey watch (issue 14)
-// Owned by the passkey watch (core/judge-passkeys).
-
-/** The passkeys one account's sign-in pages listed, per relying party, as salted fingerprints only. */
-export interface PasskeyList {
-  /** Known-account id: the sign-in guard's fingerprint of the account. */
-  accountId: string;
-  /** WebAuthn relying party (amazon.com, amazon.co.jp…): each is its own Amazon account and list. */
-  rpId: string;
-  /** Fingerprints of the credential ids the latest sign-in page listed. */
-  current: string[];
-  /** Fingerprints the owner vouched for: the first list seen, their own set-up, "this passkey is mine". */
-  accepted: string[];
-  firstSeenAt: number;
-  lastSeenAt: number;
-  /** When Amazon's passkey set-up was last seen in this browser for the account (null: never). */
-  ownerSetupAt: number | null;
-}
-
-export interface Notice {
-  id: string;
-  kind: 'state-reset' | 'state-migrated';
-  at: number;
-  /** Storage key where an unreadable state was set aside, if any. */
-  setAsideKey: string | null;
-}
-
-export const SCHEMA_VERSION = 2;
-
-export interface StoredState {
-  schemaVersion: typeof SCHEMA_VERSION;
-  /** Random per-install salt (hex) for fingerprints. */
-  salt: string;
-  accounts: KnownAccount[];
-  alerts: Alert[];
-  settings: Settings;
-  notices: Notice[];
-  /** Listing watch: one entry per seller and marketplace. */
-  sellers: SellerWatch[];
-  /** Account-change watch: what each account page showed last. */
-  snapshots: PageSnapshot[];
-  /** Incident checklist: step key -> when the user ticked it. */
-  checklist: Record<string, number>;
-  /** Passkey watch (issue 14): per account and relying party. Optional: the loader fills [] when missing. */
-  passkeys?: PasskeyList[];
-}
+/** The state's schema version (core/state migrates older ones; core/state-schema checks this one). */
+export const SCHEMA_VERSION = 3;
 
 /** What the popup and options pages see: the state without its salt. */
 export type PublicState = Omit<StoredState, 'salt'>;
@@ -296,3 +113,4 @@ export type PublicState = Omit<StoredState, 'salt'>;
 export interface ObserveReply {
   banner: BannerSpec | null;
 }
+

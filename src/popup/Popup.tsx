@@ -1,4 +1,5 @@
-// The toolbar popup: "am I safe?" — overall status, open alerts with actions,
+// The toolbar popup: "am I safe?" — whether the guard can watch (host access,
+// storage, pages it cannot read) and the overall status, open alerts with actions,
 // known accounts with their hygiene, what the watches remember, and the
 // takeover checklist.
 import { browser } from '../platform/browser';
@@ -10,10 +11,13 @@ import { Notices } from '../ui/Notices';
 import { PhishingGuard } from '../ui/PhishingGuard';
 import { AddAccountPrompt, StatusLine } from '../ui/StatusLine';
 import { useGuardState } from '../ui/useGuardState';
+import { useGuardStatus } from '../ui/useGuardStatus';
+import { WatchHealth } from '../ui/WatchHealth';
 import { Watched } from '../ui/Watched';
 
 export function Popup({ now }: { now?: number } = {}) {
   const [value, act] = useGuardState();
+  const [status, refreshStatus] = useGuardStatus();
   return (
     <>
       <main>
@@ -22,12 +26,13 @@ export function Popup({ now }: { now?: number } = {}) {
         {value.status === 'error' && <p role="alert">{t('popupError')}</p>}
         {value.status === 'ready' && (
           <>
-            <StatusLine alerts={value.state.alerts} />
+            <StatusLine alerts={value.state.alerts} health={value.state.health} status={status} refresh={refreshStatus} />
             <AddAccountPrompt accounts={value.state.accounts} />
             <Notices notices={value.state.notices} act={act} />
             <AlertList alerts={value.state.alerts} act={act} />
             <AccountList accounts={value.state.accounts} settings={value.state.settings} passkeys={value.state.passkeys} act={act} now={now} />
             <Watched snapshots={value.state.snapshots} sellers={value.state.sellers} />
+            <WatchHealth health={value.state.health} />
             <PhishingGuard compact />
             <details class="takeover" open={Object.keys(value.state.checklist).length > 0}>
               <summary>{t('openChecklist')}</summary>

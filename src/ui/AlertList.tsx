@@ -20,9 +20,11 @@ export function PageText({ text }: { text: string }) {
 }
 
 function Rows({ alert }: { alert: Alert }) {
-  const rows = alert.rows ?? [];
+  // Rows cut to the alert's byte budget keep only their listing key (core/budget): not shown, counted.
+  const rows = (alert.rows ?? []).filter((r) => r.cells.length > 0);
   if (rows.length === 0) return null;
   const shown = rows.slice(0, MAX_ROWS);
+  const more = rows.length - shown.length + (alert.rowsOmitted ?? 0);
   return (
     <div class="rows">
       <table aria-label={t('pageTextTable')}>
@@ -58,7 +60,7 @@ function Rows({ alert }: { alert: Alert }) {
           })}
         </tbody>
       </table>
-      {rows.length > shown.length && <p class="meta">{t('popupMoreRows', [String(rows.length - shown.length)])}</p>}
+      {more > 0 && <p class="meta">{t('popupMoreRows', [String(more)])}</p>}
     </div>
   );
 }

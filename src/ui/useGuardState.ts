@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from '../platform/browser';
 import type { PageMessage, PublicState, Reply } from '../core/types';
+import { touchesState } from '../core/storage-keys';
 import { send } from './api';
 
 export type Loadable = { status: 'loading' } | { status: 'error' } | { status: 'ready'; state: PublicState };
@@ -27,7 +28,7 @@ export function useGuardState(): [Loadable, Act] {
     // The state changes elsewhere too (a banner answered in a tab, a page
     // read in the background): show the latest while the page is open.
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && 'state' in changes) void act({ type: 'get-state' });
+      if (area === 'local' && touchesState(Object.keys(changes))) void act({ type: 'get-state' });
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);

@@ -185,7 +185,7 @@ describe('extension in Chromium', () => {
         const page = await g.open(url);
         // The content script waits for the table to settle, then the background records the listings.
         await expect
-          .poll(async () => ((await g.storage()).state as { sellers: { listingCount: number }[] }).sellers.reduce((a, s) => a + s.listingCount, 0), { timeout: 60_000, interval: 500 })
+          .poll(async () => ((await g.state()) as unknown as { sellers: { listingCount: number }[] }).sellers.reduce((a, s) => a + s.listingCount, 0), { timeout: 60_000, interval: 500 })
           .toBeGreaterThanOrEqual((p + 1) * PER_PAGE);
         await page.close();
       }
@@ -205,7 +205,7 @@ describe('extension in Chromium', () => {
       rmSync(plainDir, { recursive: true, force: true });
       await g.close();
     }
-  }, 600_000);
+  }, 1_200_000);
 });
 
 declare const chrome: {

@@ -46,16 +46,16 @@ describe('two accounts in one browser', () => {
     await page.close();
   }
 
-  it('alternating over every account page type raises nothing', async () => {
+  it('alternating over every account page type raises nothing', { timeout: 300_000 }, async () => {
     for (const round of [1, 2]) {
       for (const p of PAGES) {
         await visit(p.url, p.a);
         await visit(p.url, p.b);
       }
-      const state = (await g.storage()).state as State;
+      const state = (await g.state()) as unknown as State;
       expect(state.alerts, `round ${round}`).toEqual([]);
     }
-    const state = (await g.storage()).state as State;
+    const state = (await g.state()) as unknown as State;
     // Two histories per page type and host: Login & Security's two layouts share theirs.
     expect(state.snapshots).toHaveLength(2 * (PAGES.length - 1));
     expect(state.snapshots.every((s) => Array.isArray(s.owner) && s.owner.length > 0)).toBe(true);
@@ -64,11 +64,11 @@ describe('two accounts in one browser', () => {
   });
 
   it('/ax/account/manage is no sign-in page: the hidden email in its forms teaches the sign-in guard nothing', async () => {
-    const state = (await g.storage()).state as State;
+    const state = (await g.state()) as unknown as State;
     expect(state.accounts).toEqual([]);
   });
 
-  it('a real change of one account still alarms: its 2SV turned off, its mobile number changed on /ax/account/manage', async () => {
+  it('a real change of one account still alarms: its 2SV turned off, its mobile number changed on /ax/account/manage', { timeout: 120_000 }, async () => {
     await g.context.unroute(`${JP}/a/settings/approval**`);
     await g.serve(`${JP}/a/settings/approval**`, 'account/ja-two-step-off.html');
     const tsv = await g.open(`${JP}/a/settings/approval`);
@@ -88,13 +88,13 @@ describe('two accounts in one browser', () => {
     await visit(PAGES[3]!.url, PAGES[3]!.b);
   });
 
-  it('snapshots from before per-account keying are dropped with a notice, not compared (no false alarm after the upgrade)', async () => {
-    const stored = (await g.storage()).state as State & Record<string, unknown>;
+  it('snapshots from before per-account keying are dropped with a notice, not compared (no false alarm after the upgrade)', { timeout: 120_000 }, async () => {
+    const stored = (await g.state()) as unknown as State & Record<string, unknown>;
     // An upgraded state: one host-keyed snapshot per page, holding the other account's values.
     const legacy = stored.snapshots.map(({ owner: _owner, ...s }) => ({ ...s, id: `legacy-${s.id}` }));
     await g.setStorage({ state: { ...stored, alerts: [], notices: [], snapshots: legacy } });
     for (const p of [PAGES[0]!, PAGES[2]!, PAGES[5]!]) await visit(p.url, p.a);
-    const state = (await g.storage()).state as State;
+    const state = (await g.state()) as unknown as State;
     expect(state.alerts).toEqual([]);
     expect(state.snapshots.some((s) => s.id.startsWith('legacy-'))).toBe(false);
     expect(state.notices.map((n) => n.kind)).toEqual(['state-migrated']);

@@ -5,7 +5,7 @@
 // storage never holds a clear email, phone, address or bank digits.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, launchGuard, type BannerInfo, type Guard } from './harness';
+import { clickBanner, fixture, launchGuard, type BannerInfo, type Guard } from './harness';
 
 const JP = 'https://www.amazon.co.jp';
 const SC_JP = 'https://sellercentral.amazon.co.jp';
@@ -130,7 +130,9 @@ describe('account-change watch (ja)', () => {
     const seen = await g.open(list);
     // The earlier test's alert is still open and shown again; the owner says those changes were theirs.
     expect(await g.banner(seen)).toMatchObject({ kind: 'account-changed', severity: 'warning' });
-    await seen.locator('[data-account-guard="banner"] button', { hasText: '自分で変更しました' }).click();
+    // The banner's root is closed: press its buttons with real clicks, and confirm (trust rules).
+    await clickBanner(seen, '自分で変更しました');
+    await clickBanner(seen, 'はい、自分のものです');
     await seen.waitForTimeout(500);
     await seen.close();
     await g.serve(`${JP}/a/addresses/add`, 'account/ja-addresses-add.html');
@@ -142,7 +144,7 @@ describe('account-change watch (ja)', () => {
     await page.fill('#address-ui-widgets-enterAddressFullName', '山田 次郎');
     await Promise.all([page.waitForURL(/ref=ya_address_book_add_post/), page.click('#address-ui-widgets-form-submit-button input')]);
     await g.noBanner(page, 2500);
-    const state = (await g.storage()).state as { alerts: { status: string; reasons: { key: string }[] }[]; snapshots: { page: string; fields: object }[] };
+    const state = (await g.state()) as unknown as { alerts: { status: string; reasons: { key: string }[] }[]; snapshots: { page: string; fields: object }[] };
     // The earlier alert is settled and the owner's address raised nothing; the list now holds it.
     const addressAlerts = state.alerts.filter((a) => a.reasons.some((r) => r.key === 'accountAddressAdded'));
     expect(addressAlerts.map((a) => a.status)).toEqual(['trusted']);
@@ -151,7 +153,7 @@ describe('account-change watch (ja)', () => {
   });
 
   it('storage holds snapshots with hashes and masked hints only', async () => {
-    const state = (await g.storage()).state as { snapshots: { page: string; host: string }[] };
+    const state = (await g.state()) as unknown as { snapshots: { page: string; host: string }[] };
     expect(state.snapshots.map((s) => `${s.page}@${s.host}`).sort()).toEqual([
       'addresses@www.amazon.co.jp',
       'login-security@www.amazon.co.jp',
@@ -187,7 +189,7 @@ describe('account-change watch (en)', () => {
     const page = await g.open(`${US}/ap/cnep`);
     await g.noBanner(page);
     await page.close();
-    const state = (await g.storage()).state as { accounts: { twoStep: string | null; twoStepCheckedAt: number | null }[]; snapshots: { accountId: string | null }[] };
+    const state = (await g.state()) as unknown as { accounts: { twoStep: string | null; twoStepCheckedAt: number | null }[]; snapshots: { accountId: string | null }[] };
     expect(state.accounts).toHaveLength(1);
     expect(state.accounts[0]).toMatchObject({ twoStep: 'on' });
     expect(state.snapshots[0]!.accountId).not.toBeNull();
@@ -201,7 +203,7 @@ describe('account-change watch (en)', () => {
     await Promise.all([page.waitForURL(`${US}/ap/cnep`), page.click('#cnep_1C_submit_button input')]);
     await g.noBanner(page, 2500);
     await page.close();
-    let state = (await g.storage()).state as { alerts: unknown[]; accounts: { hint: string; origin: string }[]; snapshots: { page: string; fields: Record<string, { hint: string }> }[] };
+    let state = (await g.state()) as unknown as { alerts: unknown[]; accounts: { hint: string; origin: string }[]; snapshots: { page: string; fields: Record<string, { hint: string }> }[] };
     expect(state.alerts).toEqual([]);
     expect(state.snapshots.find((s) => s.page === 'login-security')!.fields.email!.hint).toBe('ta***@e***.net');
     // The new email is the owner's now: the sign-in guard will not call it a stranger's.
@@ -216,7 +218,7 @@ describe('account-change watch (en)', () => {
     expect(b.text).toContain('two-step verification was turned off.');
     expect(b.text).toMatch(/Since your last visit on \d{4}-\d{2}-\d{2}:/);
     await later.close();
-    state = (await g.storage()).state as typeof state;
+    state = (await g.state()) as unknown as typeof state;
     expect(state.alerts).toHaveLength(1);
   });
 
@@ -230,7 +232,7 @@ describe('account-change watch (en)', () => {
     await Promise.all([page.waitForURL(`${US}/ap/cnep`), page.click('#cnep_1D_submit_button input')]);
     await page.waitForTimeout(1000);
     await page.close();
-    const state = (await g.storage()).state as { accounts: { passwordChangedAt: number | null }[] };
+    const state = (await g.state()) as unknown as { accounts: { passwordChangedAt: number | null }[] };
     expect(state.accounts[0]!.passwordChangedAt).toBeGreaterThanOrEqual(before - 1000);
     expect(JSON.stringify(await g.storage())).not.toContain('secret');
   });

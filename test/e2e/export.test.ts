@@ -95,7 +95,8 @@ describe('export file (options page, Chromium)', () => {
     expect(stateOf(await g.storage()).alerts).toEqual([]);
     // Export and import never touch the network (the fixture's own assets are the page's requests).
     expect(g.extensionRequests).toEqual([]);
-  });
+    // Three derivations of 600,000 PBKDF2 iterations and two browser pages, on a shared machine.
+  }, 120_000);
 
   it('without a passphrase: no salt in the file; its import keeps this browser\'s salt and accounts, brings the settings and names the accounts to add again', async () => {
     g = await launchGuard({ lang: 'en' });

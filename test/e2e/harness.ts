@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { StoredState } from '../../src/core/types';
+import { stateStorage, storedState } from '../support/stored';
 
 export const DIST = resolve(process.env.DIST_DIR ?? 'dist', 'chrome');
 export const FIXTURES = resolve('test/fixtures');
@@ -88,6 +90,10 @@ export interface Guard {
   banner(page: Page, timeoutMs?: number): Promise<BannerInfo>;
   noBanner(page: Page, waitMs?: number): Promise<void>;
   storage(): Promise<Record<string, unknown>>;
+  /** The logical stored state, joined from its per-concern keys (throws when unreadable). */
+  state(): Promise<StoredState>;
+  /** Seed a state in the store's layout (the worker hears it through storage.onChanged). */
+  setState(state: StoredState, extra?: Record<string, unknown>): Promise<void>;
   session(): Promise<Record<string, unknown>>;
   setStorage(items: Record<string, unknown>): Promise<void>;
   clearStorage(): Promise<void>;
@@ -226,6 +232,12 @@ export async function launchGuard(options: { lang?: 'en' | 'ja'; extraExtensions
     },
     async storage() {
       return (await worker()).evaluate(() => chrome.storage.local.get(null));
+    },
+    async state() {
+      return storedState(await guard.storage());
+    },
+    async setState(state, extra = {}) {
+      await guard.setStorage({ ...stateStorage(state), ...extra });
     },
     async session() {
       return (await worker()).evaluate(() => chrome.storage.session.get(null));

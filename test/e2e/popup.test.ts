@@ -63,7 +63,7 @@ afterEach(async () => {
 });
 
 async function stored(guard: Guard): Promise<StoredState> {
-  return (await guard.storage()).state as StoredState;
+  return (await guard.state()) as unknown as StoredState;
 }
 
 describe('popup and options in Chromium', () => {
@@ -83,7 +83,7 @@ describe('popup and options in Chromium', () => {
 
   it('the popup acts on alerts', async () => {
     g = await launchGuard({ lang: 'en' });
-    await g.setStorage({ state: seeded() });
+    await g.setState(seeded());
     const popup = await g.extensionPage('src/popup/index.html');
     await popup.setViewportSize({ width: 380, height: 700 });
     await popup.locator('[data-status=danger]').waitFor();
@@ -128,7 +128,7 @@ describe('popup and options in Chromium', () => {
 
   it('options: imports a valid file, refuses an invalid one without changing anything', async () => {
     g = await launchGuard({ lang: 'en' });
-    await g.setStorage({ state: seeded(), 'listings:old': { v: 1, rows: '', batches: null, uploadsAt: 0 } });
+    await g.setState(seeded(), { 'listings:old': { v: 1, rows: '', batches: null, uploadsAt: 0 } });
     const options = await g.extensionPage('src/options/index.html');
     await options.setViewportSize({ width: 900, height: 1000 });
     await options.locator('[data-account-id]').first().waitFor();
@@ -168,7 +168,7 @@ describe('popup and options in Chromium', () => {
 
   it('Japanese popup and options (screenshots)', async () => {
     g = await launchGuard({ lang: 'ja' });
-    await g.setStorage({ state: seeded() });
+    await g.setState(seeded());
     const popup = await g.extensionPage('src/popup/index.html');
     await popup.setViewportSize({ width: 380, height: 700 });
     await popup.locator('[data-status=danger]').waitFor();

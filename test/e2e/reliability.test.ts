@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadState } from '../../src/core/state';
+import { joinStateItems, loadState } from '../../src/core/state';
+import { SCHEMA_VERSION } from '../../src/core/types';
 import { fixture, FIXTURES, launchGuard, type Guard } from './harness';
 
 const COM = 'https://www.amazon.com';
@@ -23,7 +24,7 @@ interface StateLike {
   alerts: { kind: string; status: string; hint: string; subjectId: string }[];
   notices: { kind: string; setAsideKey: string | null }[];
 }
-const stateOf = async (g: Guard) => (await g.storage()).state as StateLike;
+const stateOf = async (g: Guard) => (await g.state()) as unknown as StateLike;
 
 /** The owner's password step with another account in place of the owner's. */
 const signinShowing = (email: string) => fixture('signin/en-password-email.html').replaceAll(OWNER, email);
@@ -138,7 +139,8 @@ describe('old and corrupt stored state', () => {
     expect(text).toContain('ow***@e***.com');
     expect(text).toContain('h1***@m***.net');
     const state = await stateOf(g);
-    expect(state.schemaVersion).toBe(2);
+    expect(state.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(Object.keys(await g.storage())).not.toContain('state'); // the single legacy key is gone
     expect(loadState(state).kind).toBe('ok');
     expect(state.accounts.map((a) => a.id)).toEqual(['a1b2c3d4e5f6', '0f1e2d3c4b5a']);
     expect(Object.keys(await g.storage()).filter((k) => k.startsWith('state.corrupt.'))).toEqual([]);
@@ -160,7 +162,7 @@ describe('old and corrupt stored state', () => {
       const setAside = Object.keys(stored).filter((k) => k.startsWith('state.corrupt.'));
       expect(setAside).toHaveLength(1);
       expect(stored[setAside[0]!]).toEqual(raw);
-      expect(loadState(stored.state).kind).toBe('ok');
+      expect(loadState(joinStateItems(stored)).kind).toBe('ok');
       // The worker answers and judges again from a fresh start.
       await seedOwner(g);
       expect((await stateOf(g)).accounts).toHaveLength(1);
@@ -383,7 +385,7 @@ describe('privacy', () => {
     });
     expect(leaked).toEqual([]);
     // The run did store something: the watches saw the pages.
-    const state = (await g.storage()).state as StateLike;
+    const state = (await g.state()) as unknown as StateLike;
     expect(state.accounts.length + state.alerts.length).toBeGreaterThan(0);
   });
 });

@@ -23,6 +23,8 @@ export interface FirefoxGuard {
   serve(url: string, source: Source): void;
   open(url: string): Promise<Page>;
   banner(page: Page, timeoutMs?: number): Promise<BannerInfo>;
+  /** Click a banner button whose label contains `label`, as a person would (a trusted click at its place). */
+  clickBannerButton(page: Page, label: string): Promise<void>;
   noBanner(page: Page, waitMs?: number): Promise<void>;
   storage(): Promise<Record<string, unknown>>;
   setStorage(items: Record<string, unknown>): Promise<void>;
@@ -52,6 +54,38 @@ export function globToRegExp(glob: string): RegExp {
     .map((part) => part.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*'))
     .join('.*');
   return new RegExp(`^${body}$`);
+}
+
+type BidiResult = { type: string; value?: unknown; sharedId?: string; result?: BidiResult; exceptionDetails?: { text: string } };
+
+/** A raw WebDriver BiDi command in the page's browsing context (puppeteer has no API for these options). */
+async function bidi(page: Page, method: string, params: Record<string, unknown>): Promise<BidiResult> {
+  const context = (page.mainFrame() as unknown as { browsingContext: { id: string; userContext: { browser: { session: { send(m: string, p: object): Promise<{ result: BidiResult }> } } } } }).browsingContext;
+  const { result } = await context.userContext.browser.session.send(method, { ...params, target: { context: context.id } });
+  if (result.type === 'exception') throw new Error(`in the page: ${result.exceptionDetails?.text ?? 'exception'}`);
+  return result.result!;
+}
+
+/**
+ * Run `fn` on the banner's closed shadow root. Test-only and out of any page
+ * script's reach: WebDriver BiDi serialises closed shadow roots for the
+ * automation client (includeShadowTree: 'all'), and hands them back by id.
+ */
+async function inBanner<T>(page: Page, fn: string, args: unknown[] = []): Promise<T> {
+  const host = (await bidi(page, 'script.callFunction', {
+    functionDeclaration: `() => document.querySelector('[data-account-guard="banner"]')`,
+    awaitPromise: false,
+    serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0 },
+  })) as { value?: { shadowRoot?: { sharedId?: string } } };
+  const root = host.value?.shadowRoot?.sharedId;
+  if (!root) throw new Error('no banner shadow root');
+  const out = await bidi(page, 'script.callFunction', {
+    functionDeclaration: fn,
+    arguments: [{ sharedId: root }, ...args.map((a) => ({ type: 'string', value: String(a) }))],
+    awaitPromise: false,
+    resultOwnership: 'none',
+  });
+  return JSON.parse(String(out.value)) as T;
 }
 
 export async function launchFirefox(options: { lang?: 'en' | 'ja' } = {}): Promise<FirefoxGuard> {
@@ -114,18 +148,26 @@ export async function launchFirefox(options: { lang?: 'en' | 'ja' } = {}): Promi
     },
     async banner(page, timeoutMs = 10_000) {
       const host = await page.waitForSelector('[data-account-guard="banner"]', { timeout: timeoutMs });
-      return host!.evaluate((el: Element) => ({
+      const attributes = await host!.evaluate((el: Element) => ({
         kind: el.getAttribute('data-kind'),
         severity: el.getAttribute('data-severity'),
         count: el.getAttribute('data-count'),
-        // The shadow root's text without its <style>.
-        text: [...(el.shadowRoot?.childNodes ?? [])]
-          .filter((n) => n.nodeName !== 'STYLE')
-          .map((n) => n.textContent ?? '')
-          .join(' ')
-          .replace(/\s+/g, ' ')
-          .trim(),
       }));
+      // The shadow root's text without its <style>.
+      const text = await inBanner<string>(
+        page,
+        `(root) => JSON.stringify([...root.childNodes].filter((n) => n.nodeName !== 'STYLE').map((n) => n.textContent || '').join(' ').replace(/\\s+/g, ' ').trim())`,
+      );
+      return { ...attributes, text };
+    },
+    async clickBannerButton(page, label) {
+      await page.waitForSelector('[data-account-guard="banner"]');
+      const [x, y] = await inBanner<[number, number]>(
+        page,
+        `(root, label) => { const b = [...root.querySelectorAll('button')].find((b) => (b.textContent || '').includes(label)); if (!b) throw new Error('no banner button ' + label); const r = b.getBoundingClientRect(); return JSON.stringify([r.x + r.width / 2, r.y + r.height / 2]); }`,
+        [label],
+      );
+      await page.mouse.click(x, y);
     },
     async noBanner(page, waitMs = 1500) {
       await new Promise((r) => setTimeout(r, waitMs));

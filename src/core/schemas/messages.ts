@@ -10,21 +10,20 @@ import { isChecklistStep } from '../checklist';
 import { MAX_EXPORT_CHARS } from '../export';
 import { MAX_PASSKEYS } from '../judge-passkeys';
 import { MAX_LISTING_ROWS } from '../listings';
-import { MARKETPLACES, marketplaceById } from '../marketplaces';
+import { marketplaceById } from '../marketplaces';
 import { AMAZON_SIGNIN_IDS, MAX_PAGE_TEXT } from '../phishing/evidence';
 import { httpUrl } from '../phishing/url';
-import { LISTING_FIELDS, MAX_LABEL, SETTING_LIMITS, type NumberField } from '../settings';
+import type { GuardStatus } from '../health';
+import { plain } from '../schema';
+import { MAX_LABEL, SettingsPatchSchema } from '../settings';
 import { ACCOUNT_PAGE_KINDS } from '../../pages/account/table';
-import type { BannerSpec, PublicState } from '../types';
+import type { BannerSpec, PageTypeId, PublicState } from '../types';
 
 // ------------------------------------------------------------ building blocks
 
-/** A plain object with exactly these keys (unknown keys refused; arrays are not objects here). */
+/** A plain object with exactly these keys (unknown keys refused; an array is not one). */
 function record<const E extends v.ObjectEntries>(entries: E) {
-  return v.pipe(
-    v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'not an object'),
-    v.strictObject(entries),
-  );
+  return plain(v.strictObject(entries));
 }
 
 /** A message: its type and its fields. */
@@ -201,34 +200,10 @@ export const ObservationSchema = v.union([
   }),
 ]);
 
-// ------------------------------------------------------- settings (options)
+// ---------------------------------------------------- watch health (issue 12)
 
-const wholeNumber = (field: NumberField) =>
-  v.exactOptional(v.pipe(v.number(), v.integer(), v.minValue(SETTING_LIMITS[field].min), v.maxValue(SETTING_LIMITS[field].max)));
-const MARKET_IDS = MARKETPLACES.map((m) => m.id);
-
-/**
- * A change to the settings from the options page, within core/settings'
- * limits. (validateSettingsPatch reads the same limits to name each bad field
- * in the form; this schema is the background's gate.)
- */
-export const SettingsPatchSchema = record({
-  passwordAgeDays: wholeNumber('passwordAgeDays'),
-  dormancyDays: wholeNumber('dormancyDays'),
-  notifications: v.exactOptional(v.boolean()),
-  disabledMarketplaces: v.exactOptional(v.pipe(v.array(v.picklist(MARKET_IDS)), v.maxLength(MARKETPLACES.length))),
-  listing: v.exactOptional(
-    record({
-      bulkCount: wholeNumber('listing.bulkCount'),
-      bulkWindowHours: wholeNumber('listing.bulkWindowHours'),
-      underpricedPercent: wholeNumber('listing.underpricedPercent'),
-      medianPercent: wholeNumber('listing.medianPercent'),
-      dormantDays: wholeNumber('listing.dormantDays'),
-      priceDropPercent: wholeNumber('listing.priceDropPercent'),
-      quantityJumpFactor: wholeNumber('listing.quantityJumpFactor'),
-    } satisfies Record<(typeof LISTING_FIELDS)[number], unknown>),
-  ),
-});
+/** Every Amazon page type (pages/page-types declares each; a unit test holds the two lists equal). */
+export const PAGE_TYPE_IDS: readonly PageTypeId[] = ['signin', 'inventory', 'upload-status', ...ACCOUNT_PAGE_KINDS];
 
 // ------------------------------------------------- phishing guard (issue 10)
 
@@ -322,9 +297,18 @@ export const MESSAGES = {
     refusal: 'malformed owner change',
     reply: answers(),
   },
+  /** Watch health: this page should have yielded an observation once settled, and did not. */
+  'page-unreadable': {
+    schema: message('page-unreadable', { pageType: v.picklist(PAGE_TYPE_IDS) }),
+    from: ['content'],
+    refusal: 'malformed page-unreadable',
+    reply: answers(),
+  },
 
   // ---- extension pages: popup, options, first-run (issue 5); handled in background/pages.ts
   'get-state': { schema: message('get-state', {}), from: ['extension-page'], refusal: 'malformed', reply: answers<WithState>() },
+  /** Protection status (popup): host access per watched marketplace and the last failed write. */
+  'get-status': { schema: message('get-status', {}), from: ['extension-page'], refusal: 'malformed', reply: answers<{ status: GuardStatus }>() },
   'account-action': {
     schema: message('account-action', { accountId: Id, action: v.picklist(['confirm', 'remove']) }),
     from: ['extension-page'],
@@ -460,8 +444,9 @@ export type AccountFieldName = v.InferOutput<typeof AccountFieldNameSchema>;
 export type AccountField = v.InferOutput<typeof AccountFieldSchema>;
 export type OrderSeen = v.InferOutput<typeof OrderSeenSchema>;
 export type OwnerChangeField = v.InferOutput<typeof OwnerChangeFieldSchema>;
-export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;
 export type PageEvidence = v.InferOutput<typeof PageEvidenceSchema>;
+export type PageUnreadableMessage = MessageOf<'page-unreadable'>;
+export type GetStatusMessage = MessageOf<'get-status'>;
 export type AlertAction = MessageOf<'alert-action'>['action'];
 export type AccountAction = MessageOf<'account-action'>['action'];
 export type WarningKind = (typeof WARNING_KINDS)[number];

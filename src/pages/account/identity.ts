@@ -22,7 +22,7 @@ import { all, first, text } from './read';
 export const ACCOUNT_IDENTITY = {
   customerAttr: ['#shortcut-menu[data-raw-id]', '#shortcut-menu[data-hashed-id]', '[data-customer-id]', '[data-customerid]'],
   customerInput: ['input[name="customerId"]', 'input#customerId', 'meta[name="customerId"]'],
-  greeting: ['#nav-link-accountList-nav-line-1', '#nav-greeting-name', '#glow-ingress-line1'],
+  greeting: ['#nav-link-accountList-nav-line-1', '#nav-greeting-name'],
 } as const;
 
 /** Obfuscated customer ids: "A" + 9-20 upper-case letters/digits; the hashed form is longer and may hold dots. */

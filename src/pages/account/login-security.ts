@@ -29,14 +29,12 @@ export const LOGIN_SECURITY = {
  * their siblings in the same naming; the section's heading is the fallback.
  */
 export const ACCOUNT_MANAGE = {
-  page: ['#NAME_SUBTITLE', '#EMAIL_SUBTITLE', '[id$="_SUBTITLE"][id^="EMAIL"]', '[data-testid="account-manage"]'],
+  page: ['#NAME_SUBTITLE', '#EMAIL_SUBTITLE', '[data-testid="account-manage"]'],
   name: ['#NAME_SUBTITLE'],
   email: ['#EMAIL_SUBTITLE'],
-  phone: ['#MOBILE_NUMBER_SUBTITLE', '#PHONE_NUMBER_SUBTITLE', '#MOBILE_PHONE_SUBTITLE', '#PHONE_SUBTITLE'],
-  twoStep: ['#MFA_SUBTITLE', '#TWO_STEP_VERIFICATION_SUBTITLE', '#TWO_STEP_SUBTITLE', '#SECURITY_SUBTITLE'],
+  phone: ['#MOBILE_NUMBER_SUBTITLE', '#PHONE_NUMBER_SUBTITLE', '#MOBILE_PHONE_SUBTITLE'],
+  twoStep: ['#MFA_SUBTITLE', '#TWO_STEP_VERIFICATION_SUBTITLE'],
   passkeys: ['#PASSKEY_SUBTITLE', '#PASSKEYS_SUBTITLE'],
-  /** A setting's section: the value's nearest block with the heading. */
-  section: ['[id$="_SECTION"]', 'li', '.a-box-inner', 'section'],
 } as const;
 
 /** The value in the row of a button: the row's leaf texts without its label. */

@@ -63,7 +63,6 @@ export const LABELS = {
     '携帯番号',
     '電話番号',
     'handynummer', // de
-    'mobilnummer',
     'numéro de (?:téléphone )?mobile', // fr
     'numero di cellulare', // it
     'número de (?:teléfono )?móvil', // es
@@ -75,7 +74,7 @@ export const LABELS = {
     'رقم الجوال', // ar
   ]),
   twoStep: whole(TWO_STEP_NAMES),
-  passkeys: whole(['passkeys?', 'パスキー', 'clés? d.accès', 'passkey', 'chiavi? di accesso', 'claves? de acceso', 'toegangssleutels?', 'klucze? dostępu', 'nycklar', 'geçiş anahtar(?:ı|ları)', 'chaves? de acesso', 'مفاتيح المرور']),
+  passkeys: whole(['passkeys?', 'パスキー', 'clés? d.accès', 'chiavi? di accesso', 'claves? de acceso', 'toegangssleutels?', 'klucze? dostępu', 'nycklar', 'geçiş anahtar(?:ı|ları)', 'chaves? de acesso', 'مفاتيح المرور']),
 };
 
 /** Japanese has no spaces between words: its state words are matched anywhere in the text. */

@@ -6,6 +6,7 @@
 
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ListingRow, Observation, StoredState } from '../../../src/core/types';
+import { storedState } from '../../support/stored';
 
 const fake = vi.hoisted(() => {
   const data: Record<string, unknown> = {};
@@ -20,7 +21,7 @@ const fake = vi.hoisted(() => {
       if (control.delayMs) await new Promise((r) => setTimeout(r, Math.random() * control.delayMs));
       if (control.failSetOf && Object.keys(items).some((k) => k.startsWith(control.failSetOf))) {
         control.failSetOf = '';
-        throw new Error('QUOTA_BYTES quota exceeded');
+        throw new Error('IO error: disk write failed'); // not the quota: that one prunes and retries (quota.test.ts)
       }
       for (const [k, v] of Object.entries(items)) data[k] = structuredClone(v);
     },
@@ -28,11 +29,15 @@ const fake = vi.hoisted(() => {
   return { data, control, local };
 });
 
-vi.mock('../../../src/platform/browser', () => ({ browser: { storage: { local: fake.local } } }));
+vi.mock('../../../src/platform/browser', async () => {
+  const { fakeStorage } = await import('../../support/fake-storage');
+  const { storage } = fakeStorage(); // storage.session and onChanged for the store; storage.local is this file's own
+  return { browser: { storage: { ...storage, local: fake.local } } };
+});
 
 const { handleInventoryObservation, acceptTrustedListings } = await import('../../../src/background/listings');
 const { readListings, withListings, writeListings, MAX_RECORDS } = await import('../../../src/background/listings-store');
-const { updateState } = await import('../../../src/background/store');
+const { updateState, dropCachedState } = await import('../../../src/background/store');
 const { applyAlertAction } = await import('../../../src/core/judge-signin');
 
 const HOST = 'sellercentral.amazon.co.jp';
@@ -59,7 +64,7 @@ const obs = (rows: ListingRow[]): Extract<Observation, { page: 'inventory' }> =>
   rows,
 });
 const electronics = (n: number, from = 0) => Array.from({ length: n }, (_, i) => row(`EL-${from + i}`));
-const state = () => fake.data.state as StoredState;
+const state = (): StoredState => storedState(fake.data);
 const recordsKey = () => Object.keys(fake.data).find((k) => k.startsWith('listings:'))!;
 const records = () => (fake.data[recordsKey()] as { rows: string }).rows;
 
@@ -70,6 +75,7 @@ async function backdate() {
 
 beforeEach(() => {
   for (const k of Object.keys(fake.data)) delete fake.data[k];
+  dropCachedState();
   fake.control.failSetOf = '';
   fake.control.delayMs = 0;
 });
@@ -191,7 +197,7 @@ describe('failures', () => {
     await handleInventoryObservation(HOST, obs([BOOK]));
     await backdate();
     fake.control.failSetOf = 'listings:';
-    await expect(handleInventoryObservation(HOST, obs([BOOK, ...electronics(40)]))).rejects.toThrow(/quota/);
+    await expect(handleInventoryObservation(HOST, obs([BOOK, ...electronics(40)]))).rejects.toThrow(/IO error/);
     expect(state().alerts).toHaveLength(1);
     expect(records().split('\n')).toHaveLength(1);
     // The state recorded this visit; put it back as if the worker had stopped before the records were written.
@@ -211,7 +217,7 @@ describe('failures', () => {
     expect(records().split('\n')).toHaveLength(1);
   });
 
-  it(`past ${MAX_RECORDS.toLocaleString('en-US')} records the longest-known go first, never pending ones`, async () => {
+  it(`past ${MAX_RECORDS.toLocaleString('en-US')} records the longest-known go first, never pending ones`, { timeout: 30_000 }, async () => {
     const known = new Map<string, { price: number; quantity: number; createdDay: number; status: 'active'; pending: boolean; cat: string; brand: string }>();
     known.set('pending-first', { price: 1, quantity: 1, createdDay: 1, status: 'active', pending: true, cat: '', brand: '' });
     for (let i = 0; i < MAX_RECORDS + 5; i++) known.set(`k${i}`, { price: 1, quantity: 1, createdDay: 1, status: 'active', pending: false, cat: '', brand: '' });

@@ -28,6 +28,14 @@ describe('badgeFor', () => {
     expect(badgeFor({ alerts: [alert('danger', 'trusted'), alert('warning', 'dismissed')] }).text).toBe('');
   });
 
+  it('asks for the owner\'s account ("+") while none is known and nothing is open', () => {
+    expect(badgeFor({ alerts: [], accounts: [] }).text).toBe('+');
+    expect(badgeFor({ alerts: [alert('warning', 'dismissed')], accounts: [] }).text).toBe('+');
+    expect(badgeFor({ alerts: [], accounts: [{}] }).text).toBe('');
+    // Open alerts are counted first.
+    expect(badgeFor({ alerts: [alert('warning')], accounts: [] }).text).toBe('1');
+  });
+
   it('counts only open alerts', () => {
     expect(badgeFor({ alerts: [alert('warning'), alert('warning', 'dismissed'), alert('info')] }).text).toBe('2');
   });
@@ -46,5 +54,22 @@ describe('badgeFor', () => {
   it('caps the text at 99+ so it fits the badge', () => {
     expect(badgeFor({ alerts: Array.from({ length: 99 }, () => alert('warning')) }).text).toBe('99');
     expect(badgeFor({ alerts: Array.from({ length: 100 }, () => alert('warning')) }).text).toBe('99+');
+  });
+});
+
+describe('badgeFor when the guard itself needs attention', () => {
+  it('shows "!" in its own colour when no alert is open and access is missing, a page is unreadable or a write failed', () => {
+    const plain = badgeFor({ alerts: [] });
+    for (const trouble of [{ accessMissing: true }, { unreadable: true }, { storageProblem: true }]) {
+      const b = badgeFor({ alerts: [] }, trouble);
+      expect(b.text).toBe('!');
+      expect(b.colour).not.toBe(plain.colour);
+      expect(b.colour).not.toBe(badgeFor({ alerts: [alert('danger')] }).colour);
+    }
+    expect(badgeFor({ alerts: [] }, { accessMissing: false, unreadable: false, storageProblem: false })).toEqual(plain);
+  });
+
+  it('the alert count wins over "!"', () => {
+    expect(badgeFor({ alerts: [alert('warning')] }, { accessMissing: true }).text).toBe('1');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildExport, EXPORT_FORMAT, exportFileName, isSealedExport, KDF_ITERATIONS, listingRecords, parseExport, readExport, writeExport } from '../../../src/core/export';
 import { defaultSettings, emptyState } from '../../../src/core/state';
-import type { StoredState } from '../../../src/core/types';
+import { SCHEMA_VERSION, type StoredState } from '../../../src/core/types';
 import { account } from '../../support/states';
 
 const SALT = '0123456789abcdef0123456789abcdef';
@@ -54,7 +54,7 @@ describe('export files', () => {
     const r = parseExport(JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: '', state: v1 }));
     expect(r.ok).toBe(true);
     if (r.ok) {
-      expect(r.state.schemaVersion).toBe(2);
+      expect(r.state.schemaVersion).toBe(SCHEMA_VERSION);
       expect(r.listings).toEqual({});
     }
   });
@@ -64,7 +64,8 @@ describe('export files', () => {
   });
 });
 
-describe('sealed export files (passphrase)', () => {
+// Each derivation is 600,000 PBKDF2 iterations: generous time on a shared machine.
+describe('sealed export files (passphrase)', { timeout: 30_000 }, () => {
   const PASS = 'correct horse battery';
   const storage = { 'listings:s1': { rows: [1] }, state: {} };
   const here = { ...emptyState('ffffffffffffffffffffffffffffffff'), checklist: { email: NOW } };

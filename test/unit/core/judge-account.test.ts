@@ -301,6 +301,20 @@ describe('hygiene stamps', () => {
     expect(tsv.state.accounts[0]).toMatchObject({ twoStep: 'on', twoStepCheckedAt: DAY2 });
   });
 
+  it("another account's pages never stamp the known account: its Login & Security shows an unknown email", () => {
+    const state = { ...emptyState(SALT), accounts: [owner] };
+    const other = judgeAccountPage(state, page('login-security', { email: v('e-b'), 'two-step': v('x', 'off') }, { owner: ['customer:B', 'email:e-b'], showsAccount: true }), ctx(DAY1));
+    expect(other.state.accounts[0]).toMatchObject({ twoStep: null });
+  });
+
+  it('the 2SV page is tied to the known account through the customer id its Login & Security showed', () => {
+    const state = { ...emptyState(SALT), accounts: [owner, newKnownAccount({ id: 'acct-2', kind: 'email', hint: 'b***', marketplace: 'amazon.co.jp' }, 'typed', DAY1)] };
+    const ls = judgeAccountPage(state, page('login-security', { email: v('acct-1') }, { owner: ['customer:A', 'email:acct-1'], accountId: 'acct-1', showsAccount: true }), ctx(DAY1));
+    const tsv = judgeAccountPage(ls.state, page('two-step', { 'two-step': v('y', 'on') }, { owner: ['customer:A'] }), ctx(DAY2));
+    expect(tsv.state.accounts.find((a) => a.id === 'acct-1')).toMatchObject({ twoStep: 'on', twoStepCheckedAt: DAY2 });
+    expect(tsv.state.accounts.find((a) => a.id === 'acct-2')).toMatchObject({ twoStep: null });
+  });
+
   it('a password change stamps passwordChangedAt on a known account only', () => {
     const state = { ...emptyState(SALT), accounts: [owner] };
     expect(notePasswordChanged(state, 'acct-1', DAY2).accounts[0]!.passwordChangedAt).toBe(DAY2);

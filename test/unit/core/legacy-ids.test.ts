@@ -2,6 +2,8 @@
 // value is seen again, erased when never seen again.
 
 import { describe, expect, it } from 'vitest';
+import { fingerprintPage } from '../../../src/core/account-fingerprint';
+import { judgeAccountPage } from '../../../src/core/judge-account';
 import { clearFingerprintCache, fingerprint, legacyPairs, saltedDigest } from '../../../src/core/fingerprint';
 import { expireLegacy, isLegacyId, LEGACY_KEEP_DAYS, legacyCount, upgradeLegacyIds } from '../../../src/core/legacy-ids';
 import type { NormalAccount } from '../../../src/core/normalise';
@@ -107,5 +109,57 @@ describe('expireLegacy', () => {
     const owner = await fingerprint(OWNER, SALT);
     const s = state({ accounts: [account({ id: owner, lastSeenAt: NOW - 900 * DAY })], alerts: [alert({ subjectId: owner, lastSeenAt: NOW - 900 * DAY })] });
     expect(expireLegacy(s, NOW)).toBe(s);
+  });
+});
+
+describe('the account-change watch over a snapshot stored before stretching (as background/account-pages does it)', () => {
+  const HOST = 'www.amazon.co.jp';
+  const obs = (phone: string) => ({
+    page: 'account' as const,
+    kind: 'login-security' as const,
+    fields: [
+      { name: 'email' as const, value: 'owner.taro@example.com' },
+      { name: 'phone' as const, value: phone },
+      { name: 'name' as const, value: '山田 太郎' },
+      { name: 'two-step' as const, value: 'on' },
+    ],
+    orders: [],
+    // No identity signal: the snapshot's id is then made of what an earlier release hashed too (page, host).
+    identity: [],
+  });
+  const ctx = (now: number) => ({ now, newId: () => 'alert-x', ownerChanged: new Set<never>(), claimedAccountId: null });
+
+  /** The state a release before stretching would have stored after one visit: the same snapshot under 12-character ids. */
+  async function storedBeforeStretching(): Promise<StoredState> {
+    clearFingerprintCache();
+    const first = judgeAccountPage(state(), await fingerprintPage(state(), HOST, obs('090-1234-5678')), ctx(NOW - 10 * DAY)).state;
+    let text = JSON.stringify(first);
+    for (const [legacy, stretched] of await legacyPairs()) text = text.replaceAll(stretched, legacy);
+    clearFingerprintCache(); // a new worker: nothing in memory
+    return JSON.parse(text) as StoredState;
+  }
+
+  async function visit(stored: StoredState, phone: string) {
+    await fingerprintPage(stored, HOST, obs(phone));
+    const upgraded = upgradeLegacyIds(stored, await legacyPairs(), NOW);
+    return judgeAccountPage(upgraded, await fingerprintPage(upgraded, HOST, obs(phone)), ctx(NOW));
+  }
+
+  it('an unchanged page raises nothing and its snapshot is stretched afterwards', async () => {
+    const stored = await storedBeforeStretching();
+    expect(legacyCount(stored)).toBe(1);
+    const { state: next, banner } = await visit(stored, '090-1234-5678');
+    expect(banner).toBeNull();
+    expect(next.alerts).toEqual([]);
+    expect(next.snapshots).toHaveLength(1);
+    expect(legacyCount(next)).toBe(0);
+  });
+
+  it('a changed mobile number is still a danger', async () => {
+    const stored = await storedBeforeStretching();
+    const { state: next, banner } = await visit(stored, '080-9999-0000');
+    expect(banner).toMatchObject({ kind: 'account-changed', severity: 'danger' });
+    expect(next.alerts).toHaveLength(1);
+    expect(next.snapshots).toHaveLength(1);
   });
 });

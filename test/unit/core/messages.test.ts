@@ -67,6 +67,9 @@ describe('parseContentMessage', () => {
     { type: 'alert-action', alertIds: ['3f1d2c4b-aaaa-4bbb-8ccc-0d1e2f3a4b5c'], action: 'trust' },
     { type: 'alert-action', alertIds: ['a', 'b'], action: 'dismiss' },
     { type: 'open-checklist' },
+    { type: 'signin-submit', account: { kind: 'email', value: 'owner.taro@example.com' } },
+    { type: 'signin-submit', account: null },
+    { type: 'password-step-shown' },
   ])('accepts %j', (message) => {
     expect(parseContentMessage(message)).toEqual({ ok: true, message });
   });
@@ -87,6 +90,10 @@ describe('parseContentMessage', () => {
     ['21 accounts', { type: 'observe', observation: { ...OBSERVE.observation, accounts: accounts(21) } }],
     ['accounts not an array', { type: 'observe', observation: { ...OBSERVE.observation, accounts: { 0: accounts(1)[0] } } }],
     ['an unknown account kind', { type: 'typed-account', account: { kind: 'name', value: 'Taro' } }],
+    ['a sign-in submit carrying a password', { type: 'signin-submit', account: null, password: 'secret' }],
+    ['a sign-in submit without its account field', { type: 'signin-submit' }],
+    ['a sign-in submit with a malformed account', { type: 'signin-submit', account: { kind: 'email', value: '' } }],
+    ['password-step-shown with extra fields', { type: 'password-step-shown', url: 'https://evil.example' }],
     ['an account value that is not a string', { type: 'typed-account', account: { kind: 'email', value: 42 } }],
     ['an empty account value', { type: 'typed-account', account: { kind: 'email', value: '' } }],
     ['an oversize account value', { type: 'typed-account', account: { kind: 'email', value: `${'a'.repeat(320)}@x.example` } }],

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseContentMessage } from '../../../src/core/messages';
+import { parsePhishingMessage } from '../../../src/core/phishing/messages';
 import { caseSeed, DEGENERATE, damageText, mutate, prng, randomPage, vocabularyOf } from './hostile';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
@@ -68,6 +69,15 @@ function refusal(value: unknown): string | null {
     // A seller identity ends up in an inventory observation: check it there.
     const parsed = parseContentMessage({ type: 'observe', observation: { page: 'inventory', ui: 'classic', ...value, rows: [GOOD_ROW] } });
     return parsed.ok ? null : `seller identity: ${parsed.reason}`;
+  }
+  if ('rpId' in value && 'credentialIds' in value && Object.keys(value).length === 2) {
+    // A passkey list (pages/passkeys.ts) ends up in a signin-passkeys observation with the account shown.
+    const parsed = parseContentMessage({ type: 'observe', observation: { page: 'signin-passkeys', account: { kind: 'email', value: 'a@example.com' }, ...value } });
+    return parsed.ok ? null : `passkey list: ${parsed.reason}`;
+  }
+  if ('ids' in value && 'framework' in value) {
+    // The phishing guard's page evidence (pages/lookalike.ts) travels in its own message.
+    return parsePhishingMessage({ type: 'phish-page', evidence: value }) ? null : 'phish-page: refused';
   }
   return `returned an object of no message shape the background knows: ${JSON.stringify(value).slice(0, 200)}`;
 }

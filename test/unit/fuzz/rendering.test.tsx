@@ -39,6 +39,10 @@ vi.mock('../../../src/platform/browser', () => ({
       },
     },
     storage: { onChanged: { addListener: () => undefined, removeListener: () => undefined } },
+    permissions: {
+      onAdded: { addListener: () => undefined, removeListener: () => undefined },
+      onRemoved: { addListener: () => undefined, removeListener: () => undefined },
+    },
   },
 }));
 

@@ -48,7 +48,7 @@ describe('classic inventory table (ja)', () => {
     expect(obs).toEqual({ page: 'inventory', ui: 'classic', seller: 'A3TESTMERCH01J', marketplaceId: 'A1VC38T7YXB528', rows: [BOOK_JA] });
   });
 
-  it('second visit: the book plus 40 electronics listings at half the featured offer', () => {
+  it('second visit: the book plus 40 electronics listings at half the featured offer', { timeout: 30_000 }, () => {
     const obs = inventory('inventory/ja-classic-seed.html');
     expect(obs.rows).toHaveLength(41);
     expect(bySku(obs, 'BK-0001')).toEqual(BOOK_JA);
@@ -94,7 +94,7 @@ describe('current inventory UI (kat-table)', () => {
     expect(bySku(seed, 'EL-1120-040')).toMatchObject({ asin: 'B0TEST0040', price: 49.99, featured: 99.99, lowest: 98, created: day(2026, 11, 20), category: 'Electronics' });
   });
 
-  it('ja: rows that render after load are read once they are there', () => {
+  it('ja: rows that render after load are read once they are there', { timeout: 30_000 }, () => {
     const doc = load('inventory/ja-current-after-load.html');
     expect(isInventoryLoading(doc)).toBe(true);
     expect(readInventoryPage(doc)).toBeNull();
@@ -222,7 +222,7 @@ describe('odd documents', () => {
     ]);
   });
 
-  it('page text is capped (a 5,000-character title) and the row cap holds', () => {
+  it('page text is capped (a 5,000-character title) and the row cap holds', { timeout: 30_000 }, () => {
     const long = 'T'.repeat(5000);
     const rows = Array.from({ length: 2100 }, (_, i) => `<tr><td>S-${i}</td><td>${i === 0 ? long : 't'}</td></tr>`).join('');
     const obs = readInventoryPage(parse(`<table><tr><th>SKU</th><th>Title</th></tr>${rows}</table>`)) as Inventory;

@@ -13,9 +13,9 @@ const DIR = fileURLToPath(new NodeURL('../../fixtures/signin/', import.meta.url)
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const load = (name: string) => parse(readFileSync(DIR + name, 'utf8'));
 
-const C1 = 'pK7xQ2mN9vR4tY6uW8zA1bC3dE5fG7hJ9kL0mN2pQ4rS6tU8vW0xY2zA4bC6dE8f';
-const C2 = 'Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0Fe_Dc-Ba9Zy8Xw7Vu6Ts5Rq4Po3Nm2Lk1J';
-const C3 = 'Mq3Nr4Os5Pt6Qu7Rv8Sw9Tx0Uy1Vz2Wa3Xb4Yc5Zd6Ae7Bf8Cg9Dh0Ei1Fj2Gk3H';
+const C1 = 'pK7xQ2mN9vR4tY6uW8zA1bC3dE5fG7hJ9kL0mN2pQ4r';
+const C2 = 'Zx9Yw8Vu7Ts6Rq5Po4Nm_-3Lk2J';
+const C3 = 'Mq3Nr4Os5Pt6Qu7Rv8Sw9Tx0Uy1';
 
 /** The real capture's options (amazon.com, one credential), as Amazon encodes them. */
 const REAL =
@@ -33,7 +33,7 @@ const EXPECTED: Record<string, { rpId: string; credentialIds: string[] } | null>
   'en-password-passkey-two.html': { rpId: 'amazon.com', credentialIds: [C1, C2] },
   'ja-password-passkey-one.html': { rpId: 'amazon.co.jp', credentialIds: [C1] },
   'ja-password-passkey-two.html': { rpId: 'amazon.co.jp', credentialIds: [C1, C2] },
-  // base64url without padding, in the input and the links; extra JSON fields (extensions, hints).
+  // base64url without padding, in the passkey form's input and the link; extra JSON fields (extensions, hints).
   'en-password-passkey-several.html': { rpId: 'amazon.com', credentialIds: [C1, C2, C3] },
   // The account has no passkey: the options list none.
   'en-password-passkey-none.html': { rpId: 'amazon.com', credentialIds: [] },
@@ -51,26 +51,26 @@ const EXPECTED: Record<string, { rpId: string; credentialIds: string[] } | null>
 
 /** How many elements each selector group matches per fixture (a markup change names the broken group). */
 const MATCHES: Record<keyof typeof PASSKEYS, Record<string, number>> = {
-  // The sign-in form and the "Sign in with a passkey" form each hold one.
+  // In the sign-in form; in the "Sign in with a passkey" form on en-password-passkey-several (the real page has both).
   input: {
-    'en-password-passkey-one.html': 2,
-    'en-password-passkey-two.html': 2,
-    'ja-password-passkey-one.html': 2,
-    'ja-password-passkey-two.html': 2,
-    'en-password-passkey-several.html': 2,
-    'en-password-passkey-none.html': 2,
-    'en-password-passkey-malformed.html': 2,
+    'en-password-passkey-one.html': 1,
+    'en-password-passkey-two.html': 1,
+    'ja-password-passkey-one.html': 1,
+    'ja-password-passkey-two.html': 1,
+    'en-password-passkey-several.html': 1,
+    'en-password-passkey-none.html': 1,
+    'en-password-passkey-malformed.html': 1,
   },
-  // The "Change" link and the "Forgot your password?" link.
+  // The "Change" link (the real page also puts it on "Forgot your password?"; every link is read alike).
   url: {
-    'en-password-passkey-one.html': 2,
-    'en-password-passkey-two.html': 2,
-    'ja-password-passkey-one.html': 2,
-    'ja-password-passkey-two.html': 2,
-    'en-password-passkey-several.html': 2,
-    'en-password-passkey-none.html': 2,
-    'en-password-passkey-malformed.html': 2,
-    'ja-password-passkey-link-only.html': 2,
+    'en-password-passkey-one.html': 1,
+    'en-password-passkey-two.html': 1,
+    'ja-password-passkey-one.html': 1,
+    'ja-password-passkey-two.html': 1,
+    'en-password-passkey-several.html': 1,
+    'en-password-passkey-none.html': 1,
+    'en-password-passkey-malformed.html': 1,
+    'ja-password-passkey-link-only.html': 1,
   },
 };
 
@@ -113,6 +113,24 @@ describe('passkey fixtures', () => {
     expect(readPasskeyObservation(doc, { page: 'signin-claim', source: 'switcher', accounts: [owner, { kind: 'email', value: 'b@example.com' }] })).toBeNull();
     expect(readPasskeyObservation(doc, { page: 'signin-claim', source: 'prefilled', accounts: [owner] })).toBeNull();
     expect(readPasskeyObservation(doc, { page: 'signin-otp', phoneEnding: null })).toBeNull();
+  });
+});
+
+describe('the real capture (test/fixtures/real, amazon.com password step)', () => {
+  it('reads its one passkey, and pairs it with the account shown', () => {
+    const doc = parse(readFileSync(fileURLToPath(new NodeURL('../../fixtures/real/signin-claim-password.html', import.meta.url)), 'utf8'));
+    expect(readPasskeys(doc)).toEqual({ rpId: 'amazon.com', credentialIds: [REAL_ID] });
+    expect(readPasskeyObservation(doc, readSignInPage(doc))).toEqual({
+      page: 'signin-passkeys',
+      account: { kind: 'email', value: 'some-username@gmail.com' },
+      rpId: 'amazon.com',
+      credentialIds: [REAL_ID],
+    });
+    // Both layouts carry it: the hidden inputs and the links' URLs.
+    expect(doc.querySelectorAll(PASSKEYS.input.join(',')).length).toBe(2);
+    expect(doc.querySelectorAll(PASSKEYS.url.join(',')).length).toBeGreaterThanOrEqual(2);
+    for (const input of doc.querySelectorAll(PASSKEYS.input.join(','))) input.remove();
+    expect(readPasskeys(doc)).toEqual({ rpId: 'amazon.com', credentialIds: [REAL_ID] });
   });
 });
 

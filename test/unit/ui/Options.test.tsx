@@ -159,7 +159,8 @@ describe('options page: export, import, reset', () => {
     expect(stored().salt).toBe(SEEDED.salt);
     expect(stored().accounts).toEqual(SEEDED.accounts);
     expect(memory['listings:abc']).toEqual({ rows: [1] });
-  });
+    // Three derivations of 600,000 PBKDF2 iterations each, on a shared machine.
+  }, 30_000);
 
   it('an invalid file gives a clear error and changes nothing', async () => {
     seed(SEEDED, { 'listings:abc': { rows: [1] } });

@@ -7,6 +7,7 @@ import { Popup } from '../../../src/popup/Popup';
 import { setLanguage } from './fake-browser';
 import { click, mount, seed, settle, stored, text } from './render';
 import { DANGER, DAY, EMPTY, LEARNED, NOW, state, WARNING } from '../../support/states';
+import { stateStorage } from '../../support/stored';
 
 describe('popup', () => {
   beforeEach(() => seed(EMPTY));
@@ -19,6 +20,46 @@ describe('popup', () => {
     expect(root.querySelectorAll('[data-alert-id]')).toHaveLength(0);
   });
 
+  it('no account known: asks the owner to add theirs, linking to the add-account form; gone once one is known', async () => {
+    const root = await mount(<Popup now={NOW} />);
+    const prompt = root.querySelector('[data-prompt=add-account]')!;
+    expect(text(prompt)).toContain('Add your account');
+    expect(prompt.querySelector('a')!.getAttribute('href')).toBe('chrome-extension://test-extension/src/options/index.html#add-account-value');
+    seed(LEARNED);
+    const other = await mount(<Popup now={NOW} />);
+    expect(other.querySelector('[data-prompt=add-account]')).toBeNull();
+  });
+
+  it('an account learned from a proven sign-in shows as signed in here, not confirmed, with confirm and remove', async () => {
+    seed(state({ accounts: [{ ...LEARNED.accounts[0]!, origin: 'signed-in' }] }));
+    const root = await mount(<Popup now={NOW} />);
+    const row = root.querySelector('[data-account-id]')!;
+    expect(text(row)).toContain('Signed in here, not confirmed by you');
+    await click(row.querySelector('[data-action=remove]'));
+    expect(stored().accounts).toEqual([]);
+  });
+
+  it('shows page text in alerts as quoted page text, never as its own words', async () => {
+    seed(
+      state({
+        accounts: LEARNED.accounts,
+        alerts: [
+          {
+            ...DANGER.alerts[1]!,
+            reasons: [{ key: 'listingReasonBrand', subs: ['2', 'Acme Official'] }],
+          },
+        ],
+      }),
+    );
+    const root = await mount(<Popup now={NOW} />);
+    const item = root.querySelector('[data-alert-id=alert-2]')!;
+    const quoted = [...item.querySelectorAll('.page-text')].map((e) => e.textContent);
+    expect(quoted).toEqual(['Acme Official', '<img src=x onerror=alert(1)>', '¥1,000', 'Camera', '¥2,000']);
+    expect(item.querySelector('.page-text')!.getAttribute('title')).toContain('not Account Guard');
+    expect(text(item.querySelector('.alert-text'))).toContain('Acme Official');
+    expect(item.querySelector('img')).toBeNull();
+  });
+
   it('learned: the automatically learned account can be confirmed', async () => {
     seed(LEARNED);
     const root = await mount(<Popup now={NOW} />);
@@ -27,8 +68,10 @@ describe('popup', () => {
     expect(text(row)).toContain('Learned automatically');
     expect(text(row)).toContain('amazon.co.jp');
     expect(text(row)).toContain('Amazon (buyer)');
-    // The popup does not offer rename/remove: those live in the options page.
-    expect(row.querySelector('[data-action=remove]')).toBeNull();
+    // Unconfirmed (learned without the owner's word): the popup offers confirm and remove; rename lives in the options page.
+    expect(text(row)).toContain('not confirmed');
+    expect(row.querySelector('[data-action=remove]')).not.toBeNull();
+    expect(row.querySelector('[data-action=rename]')).toBeNull();
     await click(row.querySelector('[data-action=confirm]'));
     expect(stored().accounts[0]!.confirmed).toBe(true);
     expect(root.querySelector('[data-account-id]')!.getAttribute('data-confirmed')).toBe('true');
@@ -134,7 +177,7 @@ describe('popup freshness', () => {
     const root = await mount(<Popup now={NOW} />);
     expect(root.querySelector('[data-status]')!.getAttribute('data-status')).toBe('safe');
     const { browser } = await import('./fake-browser');
-    await browser.storage.local.set({ state: WARNING });
+    await browser.storage.local.set(stateStorage(WARNING));
     await settle();
     expect(root.querySelector('[data-status]')!.getAttribute('data-status')).toBe('check');
     expect(root.querySelector('[data-alert-id=alert-1]')).not.toBeNull();

@@ -5,7 +5,8 @@ import { parsePageMessage } from '../../../src/core/messages';
 import { publicState } from '../../../src/core/state';
 import type { Reply, StoredState } from '../../../src/core/types';
 import { handlePagesMessage } from '../../../src/background/pages';
-import { readState, updateState } from '../../../src/background/store';
+import { checkAccess } from '../../../src/background/permissions';
+import { readState, storageProblem, updateState } from '../../../src/background/store';
 
 function answer(next: StoredState): Reply {
   return { ok: true, state: publicState(next) };
@@ -18,6 +19,8 @@ export async function background(message: unknown): Promise<Reply> {
   switch (m.type) {
     case 'get-state':
       return answer(await readState());
+    case 'get-status':
+      return { ok: true, status: { access: await checkAccess((await readState()).settings), storage: await storageProblem() } };
     case 'alert-action':
       return answer(await updateState((s) => { const n = applyAlertAction(s, m.alertIds, m.action, Date.now()); return { state: n, result: n }; }));
     case 'account-action':

@@ -45,7 +45,34 @@ const noopEvent = { addListener(_fn: unknown) {}, removeListener(_fn: unknown) {
 type StorageListener = (changes: Record<string, unknown>, area: string) => void;
 const storageListeners = new Set<StorageListener>();
 
+/** Host access as the fake browser grants it: origins listed here are withheld (Chrome's "on click", Firefox revocation). */
+export const access = { withheld: new Set<string>(), requested: [] as { origins?: string[] }[], grant: true };
+type PermissionListener = (p: { origins?: string[] }) => void;
+const permissionListeners = { added: new Set<PermissionListener>(), removed: new Set<PermissionListener>() };
+const session: Record<string, unknown> = {};
+
 export const browser = {
+  permissions: {
+    async contains(p: { origins?: string[] }) {
+      return (p.origins ?? []).every((o) => !access.withheld.has(o));
+    },
+    /** Grants (unless access.grant is false) and fires onAdded, as the browser does after the user agrees. */
+    async request(p: { origins?: string[] }) {
+      access.requested.push(clone(p));
+      if (!access.grant) return false;
+      for (const o of p.origins ?? []) access.withheld.delete(o);
+      for (const fn of permissionListeners.added) fn(p);
+      return true;
+    },
+    onAdded: {
+      addListener: (fn: PermissionListener) => permissionListeners.added.add(fn),
+      removeListener: (fn: PermissionListener) => permissionListeners.added.delete(fn),
+    },
+    onRemoved: {
+      addListener: (fn: PermissionListener) => permissionListeners.removed.add(fn),
+      removeListener: (fn: PermissionListener) => permissionListeners.removed.delete(fn),
+    },
+  },
   i18n: { getMessage },
   runtime: {
     id: 'test-extension',
@@ -61,6 +88,8 @@ export const browser = {
     },
     onMessage: noopEvent,
     onInstalled: noopEvent,
+    // Its own object: tests spy on onInstalled.addListener alone.
+    onStartup: { addListener(_fn: unknown) {}, removeListener(_fn: unknown) {} },
   },
   storage: {
     onChanged: {
@@ -69,6 +98,18 @@ export const browser = {
       },
       removeListener(fn: StorageListener) {
         storageListeners.delete(fn);
+      },
+    },
+    session: {
+      async get(keys: string | string[] | null) {
+        const list = keys === null ? Object.keys(session) : Array.isArray(keys) ? keys : [keys];
+        return Object.fromEntries(list.filter((k) => k in session).map((k) => [k, clone(session[k])]));
+      },
+      async set(items: Record<string, unknown>) {
+        for (const [k, v] of Object.entries(items)) session[k] = clone(v);
+      },
+      async remove(keys: string | string[]) {
+        for (const k of Array.isArray(keys) ? keys : [keys]) delete session[k];
       },
     },
     local: {
@@ -92,6 +133,10 @@ export const browser = {
 
 export function resetFake(): void {
   for (const k of Object.keys(memory)) delete memory[k];
+  for (const k of Object.keys(session)) delete session[k];
+  access.withheld.clear();
+  access.requested.length = 0;
+  access.grant = true;
   sent.length = 0;
   lang = 'en';
 }

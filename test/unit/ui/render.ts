@@ -4,13 +4,16 @@ import { act } from 'preact/test-utils';
 import { memory, answerWith, pending, resetFake } from './fake-browser';
 import { background } from './background';
 import type { StoredState } from '../../../src/core/types';
+import { dropCachedState } from '../../../src/background/store';
+import { stateStorage, storedState } from '../../support/stored';
 
 let root: HTMLElement | null = null;
 
 /** Fresh fake storage holding `state`, the fake background answering. */
 export function seed(state: StoredState | null, extra: Record<string, unknown> = {}): void {
   resetFake();
-  if (state) memory.state = structuredClone(state);
+  dropCachedState();
+  if (state) Object.assign(memory, stateStorage(state));
   Object.assign(memory, structuredClone(extra));
   answerWith(background);
 }
@@ -65,7 +68,7 @@ export async function submit(form: Element | null | undefined): Promise<void> {
 }
 
 export function stored(): StoredState {
-  return memory.state as StoredState;
+  return storedState(memory);
 }
 
 export function text(el: Element | null | undefined): string {
