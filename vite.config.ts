@@ -5,8 +5,8 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { hostPermissionPatterns, matchPatterns, signInMatchPatterns } from './src/core/marketplaces';
-import { accountPathPatterns } from './src/pages/account/paths';
-import { INVENTORY_PATHS, UPLOAD_STATUS_PATHS } from './src/pages/page-types';
+import { accountPathPatterns } from './src/readers/account/paths';
+import { INVENTORY_PATHS, UPLOAD_STATUS_PATHS } from './src/readers/page-types';
 
 type Target = 'chrome' | 'firefox';
 const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';

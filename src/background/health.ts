@@ -6,7 +6,7 @@
 import { noteRead, noteUnreadable, pageTypeOf } from '../core/health';
 import { isSellerHost, marketplaceForHost } from '../core/marketplaces';
 import type { Observation, PageTypeId } from '../core/types';
-import { isPageOfType, PAGE_TYPES } from '../pages/page-types';
+import { isPageOfType, PAGE_TYPES } from '../readers/page-types';
 import { updateState } from './store';
 
 const marketplaceOf = (host: string) => marketplaceForHost(host)?.id ?? host;

@@ -3,7 +3,7 @@
 // through the serialised store.
 
 import { browser, type Runtime } from '../platform/browser';
-import { classifySender, parseContentMessage, parsePageMessage } from '../core/messages';
+import { classifySender, parseContentMessage, parseUiMessage } from '../core/messages';
 import { publicState } from '../core/state';
 import type { Reply } from '../core/types';
 import { followStoredState, refreshBadge, showBadge } from './badge';
@@ -17,7 +17,7 @@ import { forgetOwnerChanges, handleOwnerChange } from './owner-changes';
 import { notePasskeySetup } from './passkeys';
 import { settleAlerts } from './alert-actions';
 import { listenForNotificationClicks, notifyDangers } from './notify';
-import { handlePagesMessage, listenForInstall } from './pages';
+import { handleUiRequest, listenForInstall } from './ui-requests';
 import { marketplaceForHost } from '../core/marketplaces';
 import { onStateChange, onStorageProblem, readState, storageProblem } from './store';
 import { handlePhishingMessage, isPhishingMessage, startPhishingGuard } from './phishing';
@@ -103,7 +103,7 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
     }
   }
 
-  const parsed = parsePageMessage(message);
+  const parsed = parseUiMessage(message);
   if (!parsed.ok) return refuse(parsed.reason);
   const msg = parsed.message;
   switch (msg.type) {
@@ -125,7 +125,7 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
     case 'export-state':
     case 'import-state':
     case 'reset-state':
-      return handlePagesMessage(msg);
+      return handleUiRequest(msg);
   }
 }
 

@@ -1,15 +1,15 @@
 // Content script for the account pages (Login & Security at /ap/cnep and
 // /ax/account/manage, addresses, 2SV, orders; Seller Central profile, deposit,
-// notifications, users: the declarations in pages/account/table.ts): reads
+// notifications, users: the declarations in readers/account/table.ts): reads
 // the page, and whose account it is, with the pure readers and reports it,
 // and tells the background when the owner submits one of Amazon's change
 // forms here, so the changed page that follows is the owner's own change
 // rather than an alarm.
 
 import { isSellerHost } from '../core/marketplaces';
-import { accountPageKind, changeFormField, readAccountPage } from '../pages/account';
+import { accountPageKind, changeFormField, readAccountPage } from '../readers/account';
 import type { AccountPageKind } from '../core/types';
-import { PAGE_TYPES } from '../pages/page-types';
+import { PAGE_TYPES } from '../readers/page-types';
 import { watchHealth } from './health';
 import { report, send } from './report';
 import { watchPage } from './watch';

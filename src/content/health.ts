@@ -1,11 +1,11 @@
 // Watch health, content side: once the page has settled (a few seconds after
-// load), a page whose type says it must yield an observation (pages/page-types)
+// load), a page whose type says it must yield an observation (readers/page-types)
 // and that yielded none is reported to the background as unreadable — so a
 // changed Amazon page shows in the popup instead of leaving the watch silent.
 // Odd markup gives no report and never an exception.
 
 import { isSellerHost } from '../core/marketplaces';
-import { shouldHaveYielded, type PageType } from '../pages/page-type';
+import { shouldHaveYielded, type PageType } from '../readers/page-type';
 import { send } from './report';
 
 /** After the load event: parts render late (order cards, Seller Central widgets, the inventory table). */
@@ -18,7 +18,7 @@ export interface HealthWatch {
 
 /**
  * Start watching this page's health as a page of `type` (null: not a page
- * type the script knows). The type is passed in (pages/page-type, or the
+ * type the script knows). The type is passed in (readers/page-type, or the
  * registry for the account pages) so a script carries only its own rules.
  */
 export function watchHealth(type: PageType | null): HealthWatch {

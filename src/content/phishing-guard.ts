@@ -5,7 +5,7 @@
 // body), and forwards trusted keystrokes and pastes to the background, which
 // holds the password hashes and does every comparison. Nothing is kept here.
 
-import { readLookalikeEvidence } from '../pages/lookalike';
+import { readLookalikeEvidence } from '../readers/lookalike';
 import { contentApi } from '../platform/content-api';
 
 function send(message: unknown): Promise<{ ok?: boolean; listen?: boolean } | null> {

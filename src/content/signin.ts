@@ -5,13 +5,13 @@
 // the account the page showed — never the password itself. Built as one
 // self-contained script.
 
-import { SIGNIN, accountTyping, asksForPassword, findAccountInput, passwordFormOf, readSignInPage, sendsForm, signingInAccount } from '../pages/signin';
-import { SIGNIN_PAGE } from '../pages/page-type';
+import { SIGNIN, accountTyping, asksForPassword, findAccountInput, passwordFormOf, readSignInPage, sendsForm, signingInAccount } from '../readers/signin';
+import { SIGNIN_PAGE } from '../readers/page-type';
 import { watchHealth } from './health';
 import { report, send } from './report';
 import { watchPage } from './watch';
 import { watchPasswordSubmit } from './password-capture';
-import { readPasskeyObservation } from '../pages/passkeys';
+import { readPasskeyObservation } from '../readers/passkeys';
 
 // Injected at document_start: wake the background now, so it is running by
 // the time the parser reaches the account.

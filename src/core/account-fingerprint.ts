@@ -2,7 +2,7 @@
 // hash and a masked hint (postcode prefix and city for an address, last two
 // digits for a bank account or phone), the only forms ever stored; the signals
 // of which account the page belongs to become tagged salted hashes. Masks come
-// from the page type's declaration (pages/account/table.ts). Pure apart from
+// from the page type's declaration (readers/account/table.ts). Pure apart from
 // WebCrypto; used by background/account-pages.ts.
 
 import type { FieldMask } from './account-model';
@@ -11,7 +11,7 @@ import type { AccountPageRead, ReadValue } from './judge-account';
 import { marketplaceForHost, type Marketplace } from './marketplaces';
 import { normaliseAccount } from './normalise';
 import type { AccountField, Observation, StoredState } from './types';
-import { accountPage, fieldRule } from '../pages/account/table';
+import { accountPage, fieldRule } from '../readers/account/table';
 
 export type AccountObservation = Extract<Observation, { page: 'account' }>;
 

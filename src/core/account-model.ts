@@ -1,6 +1,6 @@
 // The vocabulary every account page type is declared in (the declarations
-// themselves are src/pages/account/<kind>.ts, listed once in
-// src/pages/account/table.ts): where a page lives, how each field it shows is
+// themselves are src/readers/account/<kind>.ts, listed once in
+// src/readers/account/table.ts): where a page lives, how each field it shows is
 // masked, which change of it is an alarm and how serious, which of Amazon's
 // forms on it are the owner's own change, where the owner reviews it.
 //

@@ -1,4 +1,4 @@
-// Watch health, pure: per Amazon page type (pages/page-types) and marketplace,
+// Watch health, pure: per Amazon page type (readers/page-types) and marketplace,
 // when the watch last read a page of it, and how many pages of it were "seen
 // but unreadable" (should have yielded an observation and did not) since.
 // Also the protection status: which watched marketplaces the extension can
@@ -12,7 +12,7 @@ export const READ_NOTE_INTERVAL_MS = 10 * 60_000;
 /** Entries kept (page types × marketplaces is far fewer). */
 export const MAX_HEALTH_ENTRIES = 400;
 
-/** The page type an observation came from (ids of pages/page-types). */
+/** The page type an observation came from (ids of readers/page-types). */
 export function pageTypeOf(obs: Observation): string {
   switch (obs.page) {
     case 'signin-claim':

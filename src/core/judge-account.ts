@@ -1,6 +1,6 @@
 // Judging what an account page shows against what it showed last time for the
 // same account: which settings changed, how serious each change is (the page
-// type's declaration says: pages/account/table.ts), and whether the owner made
+// type's declaration says: readers/account/table.ts), and whether the owner made
 // it in this browser. Pure: state and a fingerprinted page in, next state and
 // the banner to show out. Values arrive as salted hashes and masked hints only.
 //
@@ -16,7 +16,7 @@ import { raiseAlert, SEVERITY_RANK } from './alerts';
 import { newKnownAccount } from './judge-signin';
 import { isSellerHost } from './marketplaces';
 import { ownerFieldOf, singleChange, type Change } from './account-model';
-import { fieldRule, REPEATED_FIELDS } from '../pages/account/table';
+import { fieldRule, REPEATED_FIELDS } from '../readers/account/table';
 import type {
   AccountFieldName,
   AccountPageKind,

@@ -3,7 +3,7 @@
 // (core/schemas/messages: one table of every message), run before any handler.
 
 import { isAmazonHost } from './marketplaces';
-import { parseFrom, type ContentMessage, type Message, type PageMessage, type Parsed } from './schemas/messages';
+import { parseFrom, type ContentMessage, type Message, type UiMessage, type Parsed } from './schemas/messages';
 
 export { PAGE_TYPE_IDS } from './schemas/messages';
 export type { GetStatusMessage, PageUnreadableMessage } from './schemas/messages';
@@ -67,7 +67,7 @@ export function parseContentMessage(v: unknown): Parsed<ContentMessage> {
 }
 
 /** A message from the popup, options or first-run page, or why it is refused. */
-export function parsePageMessage(v: unknown): Parsed<PageMessage> {
+export function parseUiMessage(v: unknown): Parsed<UiMessage> {
   return parseFrom(['extension-page'], v, 'an extension page');
 }
 

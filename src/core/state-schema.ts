@@ -170,7 +170,7 @@ export const PasskeyListSchema = v.object({
 
 // -------------------------------------------------------------- watch health
 
-/** Per Amazon page type (pages/page-types) and marketplace: when the watch last read it, and when it could not. */
+/** Per Amazon page type (readers/page-types) and marketplace: when the watch last read it, and when it could not. */
 export const HealthEntrySchema = v.object({
   pageType: str(),
   marketplace: str(),

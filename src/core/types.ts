@@ -22,7 +22,7 @@ export type {
   ObservationPage,
   OrderSeen,
   OwnerChangeField,
-  PageMessage,
+  UiMessage,
   RawAccount,
   Reply,
   ReplyTo,
@@ -30,10 +30,10 @@ export type {
 } from './schemas/messages';
 import type { AccountKind, ClaimSource } from './schemas/messages';
 
-/** The account pages the account-change watch reads: derived from their declarations (src/pages/account/table.ts). */
-export type AccountPageKind = import('../pages/account/table').AccountPageKind;
+/** The account pages the account-change watch reads: derived from their declarations (src/readers/account/table.ts). */
+export type AccountPageKind = import('../readers/account/table').AccountPageKind;
 
-/** An Amazon page type the watches read (declared once each in pages/page-types). */
+/** An Amazon page type the watches read (declared once each in readers/page-types). */
 export type PageTypeId = 'signin' | 'inventory' | 'upload-status' | AccountPageKind;
 
 // ------------------------------------------------------------------ alerts

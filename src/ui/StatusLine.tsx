@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { missingAccess, unreadablePages, type GuardStatus } from '../core/health';
 import type { Alert, HealthEntry, KnownAccount } from '../core/types';
-import { PAGE_TYPES, isPageTypeId } from '../pages/page-types';
+import { PAGE_TYPES, isPageTypeId } from '../readers/page-types';
 import { browser } from '../platform/browser';
 import { formatDate, t } from './i18n';
 

@@ -1,7 +1,7 @@
 // Preact hook: the background's state for a page, and a way to act on it.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from '../platform/browser';
-import type { PageMessage, PublicState, Reply } from '../core/types';
+import type { UiMessage, PublicState, Reply } from '../core/types';
 import { touchesState } from '../core/storage-keys';
 import { send } from './api';
 
@@ -12,7 +12,7 @@ export type Loadable = { status: 'loading' } | { status: 'error' } | { status: '
  * (so a page can read an export or an error key); a refused message leaves the
  * shown state as it was, an unreachable background shows the error.
  */
-export type Act = (m: PageMessage) => Promise<Reply | null>;
+export type Act = (m: UiMessage) => Promise<Reply | null>;
 
 export function useGuardState(): [Loadable, Act] {
   const [value, setValue] = useState<Loadable>({ status: 'loading' });

@@ -14,7 +14,7 @@ import { judgeListings } from '../../src/core/judge-listings';
 import { decodeListings, encodeListings, listingKey, recordOf, type KnownListings } from '../../src/core/listings';
 import { DEFAULT_LISTING_SETTINGS } from '../../src/core/state';
 import type { ListingRow, SellerWatch } from '../../src/core/types';
-import { readInventoryPage } from '../../src/pages/inventory';
+import { readInventoryPage } from '../../src/readers/inventory';
 
 const SALT = '0123456789abcdef0123456789abcdef';
 const KNOWN = 100_000;

@@ -16,7 +16,7 @@ import { httpUrl } from '../phishing/url';
 import type { GuardStatus } from '../health';
 import { plain } from '../schema';
 import { MAX_LABEL, SettingsPatchSchema } from '../settings';
-import { ACCOUNT_PAGE_KINDS } from '../../pages/account/table';
+import { ACCOUNT_PAGE_KINDS } from '../../readers/account/table';
 import type { BannerSpec, PageTypeId, PublicState } from '../types';
 
 // ------------------------------------------------------------ building blocks
@@ -99,7 +99,7 @@ export const UploadBatchSchema = record({
 
 // ------------------------------------------- account-change watch (issue 4)
 
-/** The account pages the account-change watch reads: from their declarations (src/pages/account/table.ts). */
+/** The account pages the account-change watch reads: from their declarations (src/readers/account/table.ts). */
 export const AccountPageKindSchema = v.picklist(ACCOUNT_PAGE_KINDS);
 
 /**
@@ -202,7 +202,7 @@ export const ObservationSchema = v.union([
 
 // ---------------------------------------------------- watch health (issue 12)
 
-/** Every Amazon page type (pages/page-types declares each; a unit test holds the two lists equal). */
+/** Every Amazon page type (readers/page-types declares each; a unit test holds the two lists equal). */
 export const PAGE_TYPE_IDS: readonly PageTypeId[] = ['signin', 'inventory', 'upload-status', ...ACCOUNT_PAGE_KINDS];
 
 // ------------------------------------------------- phishing guard (issue 10)
@@ -305,7 +305,7 @@ export const MESSAGES = {
     reply: answers(),
   },
 
-  // ---- extension pages: popup, options, first-run (issue 5); handled in background/pages.ts
+  // ---- extension pages: popup, options, first-run (issue 5); handled in background/ui-requests.ts
   'get-state': { schema: message('get-state', {}), from: ['extension-page'], refusal: 'malformed', reply: answers<WithState>() },
   /** Protection status (popup): host access per watched marketplace and the last failed write. */
   'get-status': { schema: message('get-status', {}), from: ['extension-page'], refusal: 'malformed', reply: answers<{ status: GuardStatus }>() },
@@ -455,10 +455,10 @@ export type Decision = (typeof DECISIONS)[number];
 /** Messages a content script on an Amazon page may send. */
 export type ContentMessage = MessageFrom<'content'>;
 /** Messages an extension page (popup, options, first-run) may send. */
-export type PageMessage = MessageFrom<'extension-page'>;
+export type UiMessage = MessageFrom<'extension-page'>;
 /** The phishing guard's messages (its script, the password capture, the warning page). */
 export type PhishingMessage = MessageFrom<'guard' | 'signin' | 'warning-page'>;
-export type Message = ContentMessage | PageMessage;
+export type Message = ContentMessage | UiMessage;
 
 // ------------------------------------------------------------------ parsing
 

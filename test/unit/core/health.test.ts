@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_HEALTH_ENTRIES, missingAccess, noteRead, noteUnreadable, pageTypeOf, READ_NOTE_INTERVAL_MS, unreadablePages, watchedMarketplaces } from '../../../src/core/health';
 import { MARKETPLACES, marketplaceOrigins } from '../../../src/core/marketplaces';
 import { PAGE_TYPE_IDS } from '../../../src/core/messages';
-import { PAGE_TYPES } from '../../../src/pages/page-types';
+import { PAGE_TYPES } from '../../../src/readers/page-types';
 
 describe('watch health', () => {
   it('counts unreadable pages per page type and marketplace until a page of it is read again', () => {

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { parseContentMessage, parsePageMessage } from '../../../src/core/messages';
+import { parseContentMessage, parseUiMessage } from '../../../src/core/messages';
 import {
   isPhishingMessage,
   MESSAGES,
@@ -79,7 +79,7 @@ describe('the message table', () => {
     const m = EXAMPLES[type];
     const from = sendersOf(type);
     expect(parseContentMessage(m).ok, 'content script').toBe(from.includes('content'));
-    expect(parsePageMessage(m).ok, 'extension page').toBe(from.includes('extension-page'));
+    expect(parseUiMessage(m).ok, 'extension page').toBe(from.includes('extension-page'));
     const phishing = from.some((k) => k === 'guard' || k === 'signin' || k === 'warning-page');
     expect(isPhishingMessage(m)).toBe(phishing);
     expect(parsePhishingMessage(m) !== null).toBe(phishing);
@@ -123,7 +123,7 @@ describe('the message table', () => {
 
   it('says which type was refused without echoing a long or non-string one', () => {
     expect(parseContentMessage({ type: 'get-state' })).toEqual({ ok: false, reason: 'type not allowed from a content script: get-state' });
-    expect(parsePageMessage({ type: { toString: () => 'x' } })).toEqual({ ok: false, reason: 'type not allowed from an extension page: object' });
+    expect(parseUiMessage({ type: { toString: () => 'x' } })).toEqual({ ok: false, reason: 'type not allowed from an extension page: object' });
   });
 
   it('bounds the phishing messages as their guard did', () => {

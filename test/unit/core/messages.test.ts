@@ -2,7 +2,7 @@
 // and the strict shape checks run before any handler.
 
 import { describe, expect, it } from 'vitest';
-import { classifySender, parseContentMessage, parsePageMessage, type SenderLike } from '../../../src/core/messages';
+import { classifySender, parseContentMessage, parseUiMessage, type SenderLike } from '../../../src/core/messages';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -116,7 +116,7 @@ describe('parseContentMessage', () => {
   });
 });
 
-describe('parsePageMessage', () => {
+describe('parseUiMessage', () => {
   it.each([
     { type: 'get-state' },
     { type: 'alert-action', alertIds: ['alert-1'], action: 'dismiss' },
@@ -124,7 +124,7 @@ describe('parsePageMessage', () => {
     { type: 'account-action', accountId: 'a1b2c3d4e5f6', action: 'remove' },
     { type: 'dismiss-notice', noticeId: 'n-1' },
   ])('accepts %j', (message) => {
-    expect(parsePageMessage(message)).toEqual({ ok: true, message });
+    expect(parseUiMessage(message)).toEqual({ ok: true, message });
   });
 
   it.each<[string, unknown]>([
@@ -140,11 +140,11 @@ describe('parsePageMessage', () => {
     ['a missing notice id', { type: 'dismiss-notice' }],
     ['an oversize alert list', { type: 'alert-action', alertIds: Array.from({ length: 51 }, (_, i) => `id${i}`), action: 'dismiss' }],
   ])('rejects %s', (_what, message) => {
-    expect(parsePageMessage(message).ok).toBe(false);
+    expect(parseUiMessage(message).ok).toBe(false);
   });
 
   it('cuts an unknown type short in the reason', () => {
-    const parsed = parsePageMessage({ type: 'x'.repeat(10_000) });
+    const parsed = parseUiMessage({ type: 'x'.repeat(10_000) });
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.reason.length).toBeLessThan(100);
   });

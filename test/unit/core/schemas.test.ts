@@ -3,7 +3,7 @@
 // writes and refuse anything else; defaults and unknown fields as loadState reads them.
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { parseContentMessage, parsePageMessage } from '../../../src/core/messages';
+import { parseContentMessage, parseUiMessage } from '../../../src/core/messages';
 import { emptyState, isValidState, joinStateItems, loadState, readMeta, stateItems } from '../../../src/core/state';
 import { CONCERN_SCHEMAS, HealthEntrySchema, NoticeSchema, StateMetaSchema } from '../../../src/core/state-schema';
 import { SettingsSchema } from '../../../src/core/settings';
@@ -53,12 +53,12 @@ describe('health and status messages', () => {
       expect(parseContentMessage(bad).ok, JSON.stringify(bad)).toBe(false);
     }
     // Only from a content script: not a message an extension page sends.
-    expect(parsePageMessage({ type: 'page-unreadable', pageType: 'signin' }).ok).toBe(false);
+    expect(parseUiMessage({ type: 'page-unreadable', pageType: 'signin' }).ok).toBe(false);
   });
 
   it('get-status only from an extension page, with no other field', () => {
-    expect(parsePageMessage({ type: 'get-status' }).ok).toBe(true);
-    expect(parsePageMessage({ type: 'get-status', all: true }).ok).toBe(false);
+    expect(parseUiMessage({ type: 'get-status' }).ok).toBe(true);
+    expect(parseUiMessage({ type: 'get-status', all: true }).ok).toBe(false);
     expect(parseContentMessage({ type: 'get-status' }).ok).toBe(false);
   });
 });

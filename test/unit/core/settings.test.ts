@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applySettingsPatch, parseWholeNumber, validateSettingsPatch } from '../../../src/core/settings';
 import { defaultSettings, emptyState, isValidState } from '../../../src/core/state';
-import { parsePageMessage } from '../../../src/core/messages';
+import { parseUiMessage } from '../../../src/core/messages';
 
 describe('settings patches', () => {
   it('accepts known fields within their limits', () => {
@@ -42,15 +42,15 @@ describe('settings patches', () => {
   });
 
   it('the page message is refused unless the patch is valid', () => {
-    expect(parsePageMessage({ type: 'update-settings', patch: { dormancyDays: 30 } }).ok).toBe(true);
-    expect(parsePageMessage({ type: 'update-settings', patch: { dormancyDays: -1 } }).ok).toBe(false);
-    expect(parsePageMessage({ type: 'update-settings', patch: {}, more: 1 }).ok).toBe(false);
+    expect(parseUiMessage({ type: 'update-settings', patch: { dormancyDays: 30 } }).ok).toBe(true);
+    expect(parseUiMessage({ type: 'update-settings', patch: { dormancyDays: -1 } }).ok).toBe(false);
+    expect(parseUiMessage({ type: 'update-settings', patch: {}, more: 1 }).ok).toBe(false);
   });
 });
 
 describe('other page messages from issue 5', () => {
   it('checks each strictly', () => {
-    const ok = (m: unknown) => parsePageMessage(m).ok;
+    const ok = (m: unknown) => parseUiMessage(m).ok;
     expect(ok({ type: 'add-account', account: { kind: 'email', value: 'a@b.jp' }, marketplace: 'amazon.co.jp' })).toBe(true);
     expect(ok({ type: 'add-account', account: { kind: 'email', value: 'a@b.jp' }, marketplace: 'evil.example' })).toBe(false);
     expect(ok({ type: 'rename-account', accountId: 'abc123', label: 'Shop' })).toBe(true);

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// Hostile pages: every extractor under src/pages (found automatically, so new
+// Hostile pages: every extractor under src/readers (found automatically, so new
 // page types are covered as they land) runs over at least 10,000 generated and
 // mutated documents. None may throw, and whatever one returns must be null or
 // something the background accepts (its own shape check, parseContentMessage):
@@ -22,13 +22,13 @@ const TARGET_DOCUMENTS = Number(process.env.FUZZ_DOCS ?? 10_000);
 
 type Reader = (arg: unknown) => unknown;
 
-/** Every exported `read…(x)` of every module under src/pages. */
-const modules = import.meta.glob('../../../src/pages/**/*.ts', { eager: true }) as Record<string, Record<string, unknown>>;
+/** Every exported `read…(x)` of every module under src/readers. */
+const modules = import.meta.glob('../../../src/readers/**/*.ts', { eager: true }) as Record<string, Record<string, unknown>>;
 const READERS: [string, Reader][] = Object.entries(modules)
   .flatMap(([path, mod]) =>
     Object.entries(mod)
       .filter(([name, f]) => /^read/.test(name) && typeof f === 'function' && f.length === 1)
-      .map(([name, f]): [string, Reader] => [`${path.replace(/^.*src\/pages\//, '')}#${name}`, f as Reader]),
+      .map(([name, f]): [string, Reader] => [`${path.replace(/^.*src\/readers\//, '')}#${name}`, f as Reader]),
   )
   .sort(([a], [b]) => a.localeCompare(b));
 
@@ -60,7 +60,7 @@ function refusal(value: unknown): string | null {
     return parsed.ok ? null : `typed-account: ${parsed.reason}`;
   }
   if ('fields' in value && 'orders' in value && Object.keys(value).length === 2) {
-    // An account page type's reading (pages/account/*): it ends up in an account observation.
+    // An account page type's reading (readers/account/*): it ends up in an account observation.
     const kind = Array.isArray(value.orders) && value.orders.length > 0 ? 'orders' : 'login-security';
     const parsed = parseContentMessage({ type: 'observe', observation: { page: 'account', kind, ...value, identity: [] } });
     return parsed.ok ? null : `account reading: ${parsed.reason}`;
@@ -71,12 +71,12 @@ function refusal(value: unknown): string | null {
     return parsed.ok ? null : `seller identity: ${parsed.reason}`;
   }
   if ('rpId' in value && 'credentialIds' in value && Object.keys(value).length === 2) {
-    // A passkey list (pages/passkeys.ts) ends up in a signin-passkeys observation with the account shown.
+    // A passkey list (readers/passkeys.ts) ends up in a signin-passkeys observation with the account shown.
     const parsed = parseContentMessage({ type: 'observe', observation: { page: 'signin-passkeys', account: { kind: 'email', value: 'a@example.com' }, ...value } });
     return parsed.ok ? null : `passkey list: ${parsed.reason}`;
   }
   if ('ids' in value && 'framework' in value) {
-    // The phishing guard's page evidence (pages/lookalike.ts) travels in its own message.
+    // The phishing guard's page evidence (readers/lookalike.ts) travels in its own message.
     return parsePhishingMessage({ type: 'phish-page', evidence: value }) ? null : 'phish-page: refused';
   }
   return `returned an object of no message shape the background knows: ${JSON.stringify(value).slice(0, 200)}`;

@@ -15,7 +15,7 @@ import type { PageEvidence } from '../../../src/core/phishing/evidence';
 import { isPageEvidence } from '../../../src/core/schemas/messages';
 import { hostSignals } from '../../../src/core/phishing/host';
 import { PAGE_ALONE, scoreLookalike } from '../../../src/core/phishing/score';
-import { readLookalikeEvidence } from '../../../src/pages/lookalike';
+import { readLookalikeEvidence } from '../../../src/readers/lookalike';
 
 const DIR = 'test/fixtures/phishing';
 interface Entry {

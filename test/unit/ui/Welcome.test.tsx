@@ -38,7 +38,7 @@ describe('first-run page', () => {
 describe('install', () => {
   it('opens the first-run page on install only', async () => {
     const fake = await import('./fake-browser');
-    const { listenForInstall } = await import('../../../src/background/pages');
+    const { listenForInstall } = await import('../../../src/background/ui-requests');
     const listeners: ((d: { reason: string }) => void)[] = [];
     const created: string[] = [];
     const onInstalled = vi.spyOn(fake.browser.runtime.onInstalled, 'addListener').mockImplementation((fn: unknown) => {

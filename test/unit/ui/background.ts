@@ -1,10 +1,10 @@
 // The background's answers to page messages for component tests: the real
 // shape checks, store and handlers on the fake storage.
 import { applyAccountAction, applyAlertAction } from '../../../src/core/judge-signin';
-import { parsePageMessage } from '../../../src/core/messages';
+import { parseUiMessage } from '../../../src/core/messages';
 import { publicState } from '../../../src/core/state';
 import type { Reply, StoredState } from '../../../src/core/types';
-import { handlePagesMessage } from '../../../src/background/pages';
+import { handleUiRequest } from '../../../src/background/ui-requests';
 import { checkAccess } from '../../../src/background/permissions';
 import { readState, storageProblem, updateState } from '../../../src/background/store';
 
@@ -13,7 +13,7 @@ function answer(next: StoredState): Reply {
 }
 
 export async function background(message: unknown): Promise<Reply> {
-  const parsed = parsePageMessage(message);
+  const parsed = parseUiMessage(message);
   if (!parsed.ok) return { ok: false, error: parsed.reason };
   const m = parsed.message;
   switch (m.type) {
@@ -28,6 +28,6 @@ export async function background(message: unknown): Promise<Reply> {
     case 'dismiss-notice':
       return answer(await updateState((s) => { const n = { ...s, notices: s.notices.filter((x) => x.id !== m.noticeId) }; return { state: n, result: n }; }));
     default:
-      return handlePagesMessage(m);
+      return handleUiRequest(m);
   }
 }

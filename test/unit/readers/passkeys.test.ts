@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, URL as NodeURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { credentialsOf, decodeParameters, PASSKEYS, readPasskeyObservation, readPasskeys } from '../../../src/pages/passkeys';
-import { readSignInPage } from '../../../src/pages/signin';
+import { credentialsOf, decodeParameters, PASSKEYS, readPasskeyObservation, readPasskeys } from '../../../src/readers/passkeys';
+import { readSignInPage } from '../../../src/readers/signin';
 
 const DIR = fileURLToPath(new NodeURL('../../fixtures/signin/', import.meta.url));
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');

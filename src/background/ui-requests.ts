@@ -1,4 +1,4 @@
-// Handlers for what the popup, options and first-run pages ask to change:
+// UI requests: handlers for what the popup, options and first-run pages ask to change:
 // accounts (confirm, remove, rename, add by typing), notices, settings, the
 // checklist's progress, export, import and reset. Every state change goes through updateState().
 
@@ -12,14 +12,14 @@ import { marketplaceById } from '../core/marketplaces';
 import { normaliseAccount } from '../core/normalise';
 import { applySettingsPatch } from '../core/settings';
 import { emptyState, publicState } from '../core/state';
-import type { PageMessage, RawAccount, Reply, StoredState } from '../core/types';
+import type { UiMessage, RawAccount, Reply, StoredState } from '../core/types';
 import { withListings } from './listings-store';
 import { updateState } from './store';
 
 export const WELCOME_PATH = 'src/welcome/index.html';
 
-export type PagesMessage = Extract<
-  PageMessage,
+export type UiRequest = Extract<
+  UiMessage,
   { type: 'account-action' | 'dismiss-notice' | 'update-settings' | 'add-account' | 'rename-account' | 'checklist-step' | 'export-state' | 'import-state' | 'reset-state' }
 >;
 
@@ -96,7 +96,7 @@ async function resetState(): Promise<Reply> {
   return { ok: true, state: publicState(next) };
 }
 
-export async function handlePagesMessage(msg: PagesMessage): Promise<Reply> {
+export async function handleUiRequest(msg: UiRequest): Promise<Reply> {
   switch (msg.type) {
     case 'account-action':
       return change((s) => applyAccountAction(s, msg.accountId, msg.action));

@@ -1,5 +1,5 @@
 // Every Amazon account page type the account-change watch reads, one
-// declaration each (src/pages/account/<kind>.ts, in the vocabulary of
+// declaration each (src/readers/account/<kind>.ts, in the vocabulary of
 // core/account-model.ts). Everything else is derived from this list: the
 // AccountPageKind type, the kinds the background accepts (core/messages),
 // the content script's match patterns (paths.ts -> vite.config.ts), the

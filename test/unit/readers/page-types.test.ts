@@ -6,9 +6,9 @@
 // re-authentication prompt or odd markup.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readAccountPage } from '../../../src/pages/account';
-import { readSignInPage } from '../../../src/pages/signin';
-import { isPageOfType, PAGE_TYPES, shouldHaveYielded } from '../../../src/pages/page-types';
+import { readAccountPage } from '../../../src/readers/account';
+import { readSignInPage } from '../../../src/readers/signin';
+import { isPageOfType, PAGE_TYPES, shouldHaveYielded } from '../../../src/readers/page-types';
 
 const doc = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const fixture = (p: string) => doc(readFileSync(`test/fixtures/${p}`, 'utf8'));

@@ -10,9 +10,9 @@ import { fileURLToPath, URL as NodeURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseContentMessage } from '../../../src/core/messages';
 import type { ListingRow, Observation } from '../../../src/core/types';
-import { fieldOfLabel, inventoryPageKind, isInventoryLoading, parseStatus, readInventoryPage } from '../../../src/pages/inventory';
-import { readUploadStatusPage } from '../../../src/pages/upload-status';
-import { parseCurrency, parseDay, parsePrice, parseQuantity } from '../../../src/pages/table-values';
+import { fieldOfLabel, inventoryPageKind, isInventoryLoading, parseStatus, readInventoryPage } from '../../../src/readers/inventory';
+import { readUploadStatusPage } from '../../../src/readers/upload-status';
+import { parseCurrency, parseDay, parsePrice, parseQuantity } from '../../../src/readers/table-values';
 
 const DIR = fileURLToPath(new NodeURL('../../fixtures/', import.meta.url));
 const load = (name: string) => parse(readFileSync(DIR + name, 'utf8'));

@@ -8,7 +8,7 @@
 //   seen on the current retail pages, e.g. alexdlaird/amazon-orders'
 //   de/orders/order-history-2026-0.html), other widgets in data-customer-id
 //   or a customerId input, inline configuration as customerId: "A…";
-// - on Seller Central, the merchant id (pages/seller-identity.ts, shared
+// - on Seller Central, the merchant id (readers/seller-identity.ts, shared
 //   with the listing watch);
 // - the navigation greeting ("Hello, Taro", "こんにちは, 太郎"): a first name
 //   only, so it never identifies an account on its own; it only tells two

@@ -31,7 +31,7 @@ export const PAGE_TYPES: Record<PageTypeId, PageType> = {
   signin: SIGNIN_PAGE,
   inventory: INVENTORY_PAGE,
   'upload-status': UPLOAD_STATUS_PAGE,
-  // The account pages: paths and label from their declarations (pages/account/table.ts).
+  // The account pages: paths and label from their declarations (readers/account/table.ts).
   ...(Object.fromEntries(
     ACCOUNT_PAGES.map((page) => [page.kind, { id: page.kind, labelKey: page.label, paths: page.paths, mustYield: ACCOUNT_RULES[page.kind] }]),
   ) as unknown as Record<AccountPageKind, PageType>),

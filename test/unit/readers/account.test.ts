@@ -13,12 +13,12 @@ import { fileURLToPath, URL as NodeURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseContentMessage } from '../../../src/core/messages';
 import type { AccountField, AccountPageKind, Observation } from '../../../src/core/types';
-import { ACCOUNT_PAGES, ACCOUNT_PAGE_KINDS, accountPageKind, changeFormField, readAccountPage } from '../../../src/pages/account';
-import { accountPathPatterns } from '../../../src/pages/account/paths';
-import { readAccountIdentity } from '../../../src/pages/account/identity';
-import { findAccountInput, readSignInPage } from '../../../src/pages/signin';
-import { bankEndings } from '../../../src/pages/account/seller-deposit';
-import { onOff } from '../../../src/pages/account/read';
+import { ACCOUNT_PAGES, ACCOUNT_PAGE_KINDS, accountPageKind, changeFormField, readAccountPage } from '../../../src/readers/account';
+import { accountPathPatterns } from '../../../src/readers/account/paths';
+import { readAccountIdentity } from '../../../src/readers/account/identity';
+import { findAccountInput, readSignInPage } from '../../../src/readers/signin';
+import { bankEndings } from '../../../src/readers/account/seller-deposit';
+import { onOff } from '../../../src/readers/account/read';
 
 const DIR = fileURLToPath(new NodeURL('../../fixtures/account/', import.meta.url));
 const load = (name: string) => new DOMParser().parseFromString(readFileSync(DIR + name, 'utf8'), 'text/html');

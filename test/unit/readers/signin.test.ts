@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { marketplaceById } from '../../../src/core/marketplaces';
 import { normaliseAccount } from '../../../src/core/normalise';
 import type { Observation } from '../../../src/core/types';
-import { accountTyping, asksForPassword, findAccountInput, passwordFormOf, readSignInPage, readTypedAccount, sendsForm, signingInAccount, SIGNIN } from '../../../src/pages/signin';
+import { accountTyping, asksForPassword, findAccountInput, passwordFormOf, readSignInPage, readTypedAccount, sendsForm, signingInAccount, SIGNIN } from '../../../src/readers/signin';
 
 const DIR = fileURLToPath(new NodeURL('../../fixtures/signin/', import.meta.url));
 
@@ -25,7 +25,7 @@ function parse(html: string): Document {
 const claim = (source: 'password-step' | 'prefilled' | 'switcher', ...accounts: [kind: 'email' | 'phone', value: string][]) =>
   ({ page: 'signin-claim', source, accounts: accounts.map(([kind, value]) => ({ kind, value })) }) satisfies Observation;
 
-/** Passkey watch (issue 14): password steps that carry WebAuthn options (their passkeys: test/unit/pages/passkeys.test.ts). */
+/** Passkey watch (issue 14): password steps that carry WebAuthn options (their passkeys: test/unit/readers/passkeys.test.ts). */
 const PASSKEY_STEPS: Record<string, Observation> = {
   ...Object.fromEntries(
     ['one', 'two', 'several', 'none', 'malformed'].map((v) => [`en-password-passkey-${v}.html`, claim('password-step', ['email', 'owner.taro@example.com'])]),
