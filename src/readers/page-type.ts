@@ -6,6 +6,7 @@
 import { SIGNIN_PATHS } from '../core/marketplaces';
 import type { PageTypeId } from '../core/types';
 import { INVENTORY } from './inventory';
+import { pathTest } from './path-test';
 import { first } from './select';
 import { SIGNIN } from './signin';
 
@@ -62,11 +63,6 @@ export const UPLOAD_STATUS_PAGE: PageType = {
   mustYield: null,
 };
 
-/** "/ap/cnep*" -> a test on "path?query". */
-export function pathTest(pattern: string): RegExp {
-  const body = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-  return new RegExp(`^${body}$`);
-}
 
 /** The URL's path and query match one of the patterns. */
 export function pathMatches(url: string, patterns: readonly string[]): boolean {

@@ -4,16 +4,12 @@
 // own change, not an alarm). All of it driven by the declarations in table.ts.
 
 import type { AccountPageKind, Observation, OwnerChangeField } from '../../core/types';
+import { pathTest } from '../path-test';
 import { readAccountIdentity } from './identity';
 import { ACCOUNT_PAGES, accountPage } from './table';
 
 export { ACCOUNT_PAGES, ACCOUNT_PAGE_KINDS, accountPage } from './table';
 
-/** "/ap/cnep*" -> a test on "path?query". */
-function pathTest(pattern: string): RegExp {
-  const body = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-  return new RegExp(`^${body}$`);
-}
 
 /** The account page kind of a URL on a retail or Seller Central host, or null. */
 export function accountPageKind(url: string, seller: boolean): AccountPageKind | null {

@@ -40,6 +40,7 @@ vi.mock('../../../src/platform/browser', () => ({
     },
     storage: { onChanged: { addListener: () => undefined, removeListener: () => undefined } },
     permissions: {
+      contains: async () => false,
       onAdded: { addListener: () => undefined, removeListener: () => undefined },
       onRemoved: { addListener: () => undefined, removeListener: () => undefined },
     },
@@ -95,7 +96,7 @@ describe('banner (showBanner)', () => {
     document.body.innerHTML = '';
   });
 
-  it('renders 500 specs whose hints, reasons, rows and links carry markup, creating only its own elements', () => {
+  it('renders 500 specs whose hints, reasons, rows and links carry markup, creating only its own elements', { timeout: 30_000 }, () => {
     const r = prng(6);
     for (let i = 0; i < 500; i++) {
       const spec = randomSpec(r);
