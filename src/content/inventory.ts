@@ -6,11 +6,11 @@
 // reports. The seller identity is read once per page. Built as one
 // self-contained script.
 
-import { INVENTORY, inventoryPageKind, isInventoryLoading, readInventoryPage } from '../pages/inventory';
+import { INVENTORY, INVENTORY_PAGE, inventoryPageKind, isInventoryLoading, readInventoryPage } from '../pages/inventory';
 import { readSellerIdentity, type SellerIdentity } from '../pages/seller-identity';
 import { all } from '../pages/select';
 import { readUploadStatusPage } from '../pages/upload-status';
-import { INVENTORY_PAGE, UPLOAD_STATUS_PAGE } from '../pages/page-type';
+import { UPLOAD_STATUS_PAGE } from '../pages/page-type';
 import { watchHealth } from './health';
 import { report } from './report';
 
