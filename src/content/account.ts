@@ -9,7 +9,7 @@
 import { isSellerHost } from '../core/marketplaces';
 import { accountPageKind, changeFormField, readAccountPage } from '../readers/account';
 import type { AccountPageKind } from '../core/types';
-import { PAGE_TYPES } from '../readers/page-types';
+import { accountPageType } from '../readers/page-types';
 import { watchHealth } from './health';
 import { report, send } from './report';
 import { watchPage } from './watch';
@@ -44,7 +44,7 @@ document.addEventListener(
 );
 // Read once parsed (never half a page), then whenever parts render later (order cards, Seller Central widgets).
 const initialKind = kindNow();
-const health = watchHealth(initialKind ? PAGE_TYPES[initialKind] : null);
+const health = watchHealth(initialKind ? accountPageType(initialKind) : null);
 watchPage(() => {
   const kind = kindNow();
   const observation = kind ? readAccountPage(kind, document, isSellerHost(location.host)) : null;

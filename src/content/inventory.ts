@@ -6,11 +6,11 @@
 // reports. The seller identity is read once per page. Built as one
 // self-contained script.
 
-import { INVENTORY, inventoryPageKind, isInventoryLoading, readInventoryPage } from '../readers/inventory';
+import { INVENTORY, INVENTORY_PAGE, inventoryPageKind, isInventoryLoading, readInventoryPage } from '../readers/inventory';
 import { readSellerIdentity, type SellerIdentity } from '../readers/seller-identity';
 import { all } from '../readers/select';
 import { readUploadStatusPage } from '../readers/upload-status';
-import { INVENTORY_PAGE, UPLOAD_STATUS_PAGE } from '../readers/page-type';
+import { UPLOAD_STATUS_PAGE } from '../readers/page-type';
 import { watchHealth } from './health';
 import { report } from './report';
 

@@ -5,8 +5,7 @@
 // the account the page showed — never the password itself. Built as one
 // self-contained script.
 
-import { SIGNIN, accountTyping, asksForPassword, findAccountInput, passwordFormOf, readSignInPage, sendsForm, signingInAccount } from '../readers/signin';
-import { SIGNIN_PAGE } from '../readers/page-type';
+import { SIGNIN, SIGNIN_PAGE, accountTyping, asksForPassword, findAccountInput, passwordFormOf, readSignInPage, sendsForm, signingInAccount } from '../readers/signin';
 import { watchHealth } from './health';
 import { report, send } from './report';
 import { watchPage } from './watch';

@@ -10,6 +10,7 @@
 
 import { MAX_LISTING_ROWS } from '../core/listings';
 import type { ListingRow, ListingStatus, Observation } from '../core/types';
+import { INVENTORY_PATHS as INVENTORY_PATH_PATTERNS, type PageType } from './page-type';
 import { all, first, safely, text } from './select';
 import { readSellerIdentity, type SellerIdentity } from './seller-identity';
 import { cellText, dayFirst, normalLabel, parseCurrency, parseDay, parsePrice, parseQuantity } from './table-values';
@@ -404,3 +405,12 @@ export function readInventoryPage(doc: Document, limit = MAX_LISTING_ROWS, ident
     return { page: 'inventory', ui, seller, marketplaceId, rows };
   });
 }
+
+/** Manage Inventory's page type (readers/page-types registry; watch health). */
+export const INVENTORY_PAGE: PageType = {
+  id: 'inventory',
+  labelKey: 'pageTypeInventory',
+  paths: { retail: [], seller: INVENTORY_PATH_PATTERNS },
+  // A table with listing rows on it (an empty inventory shows none).
+  mustYield: { present: [...INVENTORY.classicRow, '[role=grid] [role=row] [role=gridcell]', 'kat-table-body kat-table-row'] },
+};

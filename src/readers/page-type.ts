@@ -3,12 +3,9 @@
 // carries only its own page types' rules, not every account page's reader.
 // Pure, DOM-reading only through selector lists; never throws.
 
-import { SIGNIN_PATHS } from '../core/marketplaces';
 import type { PageTypeId } from '../core/types';
-import { INVENTORY } from './inventory';
 import { pathTest } from './path-test';
 import { first } from './select';
-import { SIGNIN } from './signin';
 
 /** Seller Central inventory pages (classic /inventory, /hz/inventory; current /myinventory/). */
 export const INVENTORY_PATHS: readonly string[] = ['/inventory*', '/hz/inventory*', '/myinventory/*'];
@@ -37,24 +34,18 @@ export interface PageType {
   mustYield: YieldRule | null;
 }
 
-/** A password field: a re-authentication prompt stands in for the page until the owner signs in again. */
-export const PASSWORD = SIGNIN.password;
-
-export const SIGNIN_PAGE: PageType = {
-  id: 'signin',
-  labelKey: 'pageTypeSignin',
-  paths: { retail: SIGNIN_PATHS, seller: SIGNIN_PATHS },
-  // The password step always says which account is signing in (not the combined email + password form).
-  mustYield: { paths: ['/ap/signin*'], present: PASSWORD, absent: SIGNIN.accountInput },
-};
-
-export const INVENTORY_PAGE: PageType = {
-  id: 'inventory',
-  labelKey: 'pageTypeInventory',
-  paths: { retail: [], seller: INVENTORY_PATHS },
-  // A table with listing rows on it (an empty inventory shows none).
-  mustYield: { present: [...INVENTORY.classicRow, '[role=grid] [role=row] [role=gridcell]', 'kat-table-body kat-table-row'] },
-};
+/**
+ * A password field: a re-authentication prompt stands in for the page until
+ * the owner signs in again. The password step's field, not the hidden
+ * password-manager fields of the email steps: #ap-credential-autofill-hint
+ * (classic /ap/signin) and #auth-credential-autofill-hint (unified /ax/claim
+ * step, a real type=password input hidden with .aok-hidden). The sign-in
+ * reader (readers/signin.ts) uses the same list.
+ */
+export const PASSWORD = [
+  'input#ap_password',
+  'input[type=password][name=password]:not(#ap-credential-autofill-hint):not(#auth-credential-autofill-hint)',
+];
 
 export const UPLOAD_STATUS_PAGE: PageType = {
   id: 'upload-status',

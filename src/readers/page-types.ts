@@ -8,9 +8,11 @@
 // non-account types: page-type.ts.
 
 import type { AccountPageKind, PageTypeId } from '../core/types';
-import { ACCOUNT_PAGES } from './account/table';
+import { ACCOUNT_PAGES, accountPage } from './account/table';
 import { CHANGE_INPUTS } from './account/index';
-import { INVENTORY_PAGE, PASSWORD, SIGNIN_PAGE, UPLOAD_STATUS_PAGE, type PageType, type YieldRule } from './page-type';
+import { INVENTORY_PAGE } from './inventory';
+import { PASSWORD, UPLOAD_STATUS_PAGE, type PageType, type YieldRule } from './page-type';
+import { SIGNIN_PAGE } from './signin';
 
 export * from './page-type';
 
@@ -27,14 +29,22 @@ const ACCOUNT_RULES: Record<AccountPageKind, YieldRule | null> = {
   'seller-users': { absent: PASSWORD },
 };
 
+/**
+ * One account page type, built from its declaration alone: the account
+ * content script takes this rather than PAGE_TYPES, so it does not carry the
+ * sign-in and inventory selectors.
+ */
+export function accountPageType(kind: AccountPageKind): PageType {
+  const page = accountPage(kind);
+  return { id: kind, labelKey: page.label, paths: page.paths, mustYield: ACCOUNT_RULES[kind] };
+}
+
 export const PAGE_TYPES: Record<PageTypeId, PageType> = {
   signin: SIGNIN_PAGE,
   inventory: INVENTORY_PAGE,
   'upload-status': UPLOAD_STATUS_PAGE,
   // The account pages: paths and label from their declarations (readers/account/table.ts).
-  ...(Object.fromEntries(
-    ACCOUNT_PAGES.map((page) => [page.kind, { id: page.kind, labelKey: page.label, paths: page.paths, mustYield: ACCOUNT_RULES[page.kind] }]),
-  ) as unknown as Record<AccountPageKind, PageType>),
+  ...(Object.fromEntries(ACCOUNT_PAGES.map((page) => [page.kind, accountPageType(page.kind)])) as Record<AccountPageKind, PageType>),
 };
 
 export const PAGE_TYPE_IDS = Object.keys(PAGE_TYPES) as PageTypeId[];

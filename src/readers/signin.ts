@@ -6,6 +6,8 @@
 
 import { classifyIdentifier } from '../core/normalise';
 import type { Observation, RawAccount } from '../core/types';
+import { SIGNIN_PATHS } from '../core/marketplaces';
+import { PASSWORD, type PageType } from './page-type';
 import { all, first, leafTexts, text } from './select';
 
 export const SIGNIN = {
@@ -29,16 +31,8 @@ export const SIGNIN = {
   ],
   /** Autofill hint for password managers: data-claim holds the account. */
   autofillHint: ['input[data-claim]', '#ap-credential-autofill-hint[autocomplete=email]', '#ap-credential-autofill-hint[autocomplete=username]'],
-  /**
-   * The password field of the password step, not the hidden password-manager
-   * fields of the email steps: #ap-credential-autofill-hint (classic /ap/signin)
-   * and #auth-credential-autofill-hint (unified /ax/claim step, a real
-   * type=password input hidden with .aok-hidden).
-   */
-  password: [
-    'input#ap_password',
-    'input[type=password][name=password]:not(#ap-credential-autofill-hint):not(#auth-credential-autofill-hint)',
-  ],
+  /** The password step's password field (readers/page-type PASSWORD). */
+  password: PASSWORD,
   /** The account field of the email step: classic, unified, autocomplete fallbacks. */
   accountInput: [
     'input#ap_email:not([type=hidden])', // classic /ap/signin email step
@@ -271,3 +265,12 @@ export function asksForPassword(doc: Document): boolean {
     return false;
   }
 }
+
+/** The sign-in flow's page type (readers/page-types registry; watch health). */
+export const SIGNIN_PAGE: PageType = {
+  id: 'signin',
+  labelKey: 'pageTypeSignin',
+  paths: { retail: SIGNIN_PATHS, seller: SIGNIN_PATHS },
+  // The password step always says which account is signing in (not the combined email + password form).
+  mustYield: { paths: ['/ap/signin*'], present: PASSWORD, absent: SIGNIN.accountInput },
+};

@@ -10,6 +10,7 @@ import { emptyState } from '../../src/core/state';
 import type { KnownAccount, StoredState } from '../../src/core/types';
 import { account as baseAccount } from '../support/states';
 import { launchGuard, type Guard } from './harness';
+import { storedState } from '../support/stored';
 
 const SALT = '0123456789abcdef0123456789abcdef';
 const OTHER_SALT = 'ffffffffffffffffffffffffffffffff';
@@ -31,7 +32,7 @@ async function ownerState(): Promise<StoredState> {
   };
 }
 
-const stateOf = (all: Record<string, unknown>) => all.state as StoredState;
+const stateOf = (all: Record<string, unknown>) => storedState(all);
 
 /** Clicks Export and returns the downloaded file's text. */
 async function exportFile(page: Page): Promise<string> {

@@ -8,6 +8,7 @@ import { emptyState } from '../../src/core/state';
 import type { Alert, KnownAccount, StoredState } from '../../src/core/types';
 import { launchGuard, type Guard } from './harness';
 import { account as baseAccount } from '../support/states';
+import { storedState } from '../support/stored';
 
 const SALT = '0123456789abcdef0123456789abcdef';
 const DAY = 86_400_000;
@@ -74,7 +75,7 @@ describe('popup and options in Chromium', () => {
     await welcome.locator('[data-action=add-account]').click();
     await welcome.locator('[data-welcome-accounts]').waitFor();
     const all = await g.storage();
-    const s = all.state as StoredState;
+    const s = storedState(all);
     expect(s.accounts).toHaveLength(1);
     expect(s.accounts[0]).toMatchObject({ hint: 'ta***@e***.com', marketplace: 'amazon.com', origin: 'user', confirmed: true });
     expect(JSON.stringify(all)).not.toMatch(/yamada/i);
@@ -155,7 +156,7 @@ describe('popup and options in Chromium', () => {
     await options.setInputFiles('#import-file', { name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(file) });
     await options.locator('[data-import=ok]').waitFor();
     const all = await g.storage();
-    const s = all.state as StoredState;
+    const s = storedState(all);
     expect(s.salt).toBe('ffffffffffffffffffffffffffffffff');
     expect(s.accounts.map((a) => a.id)).toEqual(['new999999999']);
     expect(s.alerts).toEqual([]);

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clickBanner, fixture, inBanner, launchGuard, type Guard } from './harness';
+import { storedState } from '../support/stored';
 
 const COM = 'https://www.amazon.com/ap/signin?openid.return_to=https%3A%2F%2Fwww.amazon.com%2F&openid.mode=checkid_setup';
 const JP = 'https://www.amazon.co.jp/ap/signin?openid.return_to=https%3A%2F%2Fwww.amazon.co.jp%2F';
@@ -19,7 +20,7 @@ interface StateLike {
   accounts: { hint: string; origin: string; confirmed: boolean }[];
   alerts: { kind: string; status: string; hint: string }[];
 }
-const stateOf = (s: Record<string, unknown>) => s.state as StateLike;
+const stateOf = (s: Record<string, unknown>) => storedState(s) as unknown as StateLike;
 
 /** Nothing in storage (local or session) may hold an account in clear. */
 async function expectNoPlaintext(g: Guard) {

@@ -11,6 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { ADD_ACCOUNT_BADGE } from '../../src/core/badge';
 import { fixture } from '../e2e/harness';
 import { launchFirefox, type FirefoxGuard } from './harness';
+import { storedState } from '../support/stored';
 
 const messages = (lang: string) => JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;
 
@@ -19,7 +20,7 @@ interface StateLike {
   alerts: { kind: string; status: string; hint?: string; severity: string }[];
   sellers: { listingCount: number }[];
 }
-const stateOf = (s: Record<string, unknown>) => s.state as StateLike;
+const stateOf = (s: Record<string, unknown>) => storedState(s) as unknown as StateLike;
 
 const COM = 'https://www.amazon.com';
 const JP = 'https://www.amazon.co.jp';
