@@ -3,11 +3,10 @@
 // password submits as sign-in attempts and learns the account once the
 // attempt is proven (background/signin-proof.ts).
 
-import { fingerprint, legacyPairs, maskAccount } from '../core/fingerprint';
+import { legacyPairs } from '../core/fingerprint';
 import { upgradeLegacyIds } from '../core/legacy-ids';
-import { judgeSignIn, learnSignedIn, noteTwoStepSeen, type Claim } from '../core/judge-signin';
+import { accountClaim, judgeSignIn, learnSignedIn, noteTwoStepSeen, type Claim } from '../core/judge-signin';
 import { isSellerHost, marketplaceForHost } from '../core/marketplaces';
-import { normaliseAccount } from '../core/normalise';
 import type { BannerSpec, Observation, RawAccount, StoredState } from '../core/types';
 import { claimedInFlow, claimInFlow, rememberClaimed, rememberTyped, typedRecently } from './flows';
 import { noteSignInAttempt, patchSignInAttempt, voidSignInAttempt, type SignInAttempt } from './signin-proof';
@@ -18,16 +17,8 @@ let lastSalt: string | null = null;
 
 /** An account read from a page as the sign-in guard knows it (also the passkey watch's account id). */
 export async function toClaim(raw: RawAccount, host: string, salt: string): Promise<Claim | null> {
-  const market = marketplaceForHost(host);
-  const normal = normaliseAccount(raw, market);
-  if (!normal) return null;
-  return {
-    id: await fingerprint(normal, salt),
-    kind: normal.kind,
-    hint: maskAccount(normal, market?.callingCode),
-    marketplace: market?.id ?? host,
-    role: isSellerHost(host) ? 'seller' : 'buyer',
-  };
+  const claim = await accountClaim(raw, marketplaceForHost(host), salt, host);
+  return claim && { ...claim, role: isSellerHost(host) ? 'seller' : 'buyer' };
 }
 
 export async function handleTyped(tabId: number, host: string, raw: RawAccount): Promise<void> {

@@ -5,8 +5,8 @@
 import { browser } from '../platform/browser';
 import { setChecklistStep } from '../core/checklist';
 import { readExport, writeExport } from '../core/export';
-import { fingerprint, legacyPairs, maskAccount, newSalt } from '../core/fingerprint';
-import { applyAccountAction, ownAccount } from '../core/judge-signin';
+import { legacyPairs, newSalt } from '../core/fingerprint';
+import { accountClaim, applyAccountAction, ownAccount } from '../core/judge-signin';
 import { expireLegacy, upgradeLegacyIds } from '../core/legacy-ids';
 import { marketplaceById } from '../core/marketplaces';
 import { normaliseAccount } from '../core/normalise';
@@ -36,14 +36,14 @@ async function change(fn: (s: StoredState) => StoredState | Promise<StoredState>
 /** The user's own account, typed on the options or first-run page: kept as fingerprint + hint only. */
 async function addAccount(raw: RawAccount, marketplaceId: string): Promise<Reply> {
   const market = marketplaceById(marketplaceId);
-  const normal = normaliseAccount(raw, market);
-  if (!market || !normal) return { ok: false, error: 'optionsAddInvalid' };
+  if (!market || !normaliseAccount(raw, market)) return { ok: false, error: 'optionsAddInvalid' };
   return change(async (s) => {
     const now = Date.now();
-    const id = await fingerprint(normal, s.salt);
+    const claim = (await accountClaim(raw, market, s.salt, market.id))!;
+    const { id } = claim;
     // A legacy entry of this account takes its stretched id first, so the account is not stored twice.
     s = upgradeLegacyIds(s, await legacyPairs(), now);
-    const accounts = ownAccount(s.accounts, { id, kind: normal.kind, hint: maskAccount(normal, market.callingCode), marketplace: market.id }, now);
+    const accounts = ownAccount(s.accounts, claim, now);
     // A warning about this account is settled: the user says it is theirs.
     const alerts = s.alerts.map((a) =>
       a.kind === 'unfamiliar-account' && a.subjectId === id && a.status === 'open' ? { ...a, status: 'trusted' as const } : a,

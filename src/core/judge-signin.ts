@@ -2,7 +2,10 @@
 // Pure: takes the state and returns the next state and the banner to show.
 
 import { raiseAlert } from './alerts';
-import type { AccountKind, AccountRole, Alert, BannerSpec, ClaimSource, KnownAccount, StoredState } from './types';
+import { fingerprint, maskAccount } from './fingerprint';
+import type { Marketplace } from './marketplaces';
+import { normaliseAccount } from './normalise';
+import type { AccountKind, AccountRole, Alert, BannerSpec, ClaimSource, KnownAccount, RawAccount, StoredState } from './types';
 
 /** An account read from a page, already fingerprinted and masked. */
 export interface Claim {
@@ -12,6 +15,18 @@ export interface Claim {
   marketplace: string;
   /** Signing in to Amazon (buyer) or to Seller Central; unknown for accounts the user adds. */
   role?: AccountRole;
+}
+
+/**
+ * An account as the guard keeps it: normalised for its marketplace,
+ * fingerprinted and masked (null: neither an email nor a phone number).
+ * `where` names the marketplace when the account's host is not in the table.
+ * One path for accounts read from a page and accounts the owner adds.
+ */
+export async function accountClaim(raw: RawAccount, market: Marketplace | null, salt: string, where: string): Promise<Claim | null> {
+  const normal = normaliseAccount(raw, market);
+  if (!normal) return null;
+  return { id: await fingerprint(normal, salt), kind: normal.kind, hint: maskAccount(normal, market?.callingCode), marketplace: market?.id ?? where };
 }
 
 export interface SignInContext {
