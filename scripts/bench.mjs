@@ -105,11 +105,25 @@ for (const p of find('page-load')) {
 }
 for (const b of find('banner')) row(`DOMContentLoaded → banner, ${b.page} (median of ${b.loads}, max ${ms(b.maxMs)}; < 0 = before it)`, ms(b.medianMs), '≤ 50 ms', b.medianMs <= 50);
 
-// The listing watch's own bench prints "listing watch, 10,000 rows vs 100,000 known (median of 7, Chromium): extraction …, judging …, total X ms".
-for (const m of clean.matchAll(/^listing watch, ([\d,]+) rows vs ([\d,]+) known \(median of (\d+), (\w+)\): extraction ([\d.]+) ms, judging ([\d.]+) ms, total ([\d.]+) ms/gm)) {
-  const [, rowsN, known, runs, where, extract, judge, total] = m;
-  const ten = rowsN === '10,000';
-  row(`extraction + judging, ${rowsN} rows vs ${known} known (${where}, median of ${runs}; ${extract} + ${judge} ms)`, `${total} ms`, ten && where === 'Chromium' ? '≤ 50 ms' : '—', ten && where === 'Chromium' ? Number(total) <= 50 : null);
+// The listing watch's own bench prints "listing watch, 10,000 rows vs 100,000 known (median of 7, Chromium): extraction …, judging …, total X ms"
+// (250 rows: a real page, the classic layout of the ja fixture) and, from the same runs, the machine's DOM floor:
+// "listing watch DOM floor, 10,000 rows (median of 7, Chromium): one textContent per cell of the same table: X ms (110,000 cells); extraction + judging = R × the floor".
+/** Targets in Chromium, by rows on the page. */
+const LISTING_TARGETS = { '10,000': 50, 250: 5 };
+const listingTotals = new Map();
+for (const m of clean.matchAll(/^listing watch, ([\d,]+) rows vs ([\d,]+) known \(median of (\d+), (\w+)\): extraction ([\d.]+) ms, judging ([\d.]+) ms, total ([\d.]+) ms(.*)$/gm)) {
+  const [, rowsN, known, runs, where, extract, judge, total, rest] = m;
+  const target = where === 'Chromium' ? LISTING_TARGETS[rowsN] : undefined;
+  const real = /a real page/.test(rest) ? ', a real page: the classic layout of ja-classic-seed.html' : '';
+  if (where === 'Chromium') listingTotals.set(rowsN, Number(total));
+  row(`extraction + judging, ${rowsN} rows vs ${known} known (${where}, median of ${runs}; ${extract} + ${judge} ms${real})`, `${total} ms`, target ? `≤ ${target} ms` : '—', target ? Number(total) <= target : null);
+}
+const listingFloors = new Map();
+for (const m of clean.matchAll(/^listing watch DOM floor, ([\d,]+) rows \(median of (\d+), (\w+)\): one textContent per cell of the same table: ([\d.]+) ms \(([\d,]+) cells\); extraction \+ judging = ([\d.]+) × the floor/gm)) {
+  const [, rowsN, runs, where, floor, cells, ratio] = m;
+  listingFloors.set(rowsN, { floor: Number(floor), ratio: Number(ratio), cells });
+  row(`… DOM floor, ${rowsN} rows: one textContent per cell of the same table, nothing else (${cells} cells, ${where}, median of ${runs}, interleaved)`, `${floor} ms`, '—', null);
+  row(`… extraction + judging / DOM floor, ${rowsN} rows (this machine's speed divided out)`, `${ratio} ×`, '—', null);
 }
 row(`gzip content scripts one page loads, worst page (${worstPage.url.replace(/^https:\/\//, '')}: ${worstPage.scripts.join(' + ')})`, kb(worstPage.bytes), `≤ ${kb(12 * 1024)}`, worstPage.bytes <= 12 * 1024);
 for (const b of bundles) row(`gzip ${b.name} + what it loads (${b.files.size} file${b.files.size === 1 ? '' : 's'})`, kb(gz(b.files)), b.target ? `≤ ${kb(b.target)}` : '—', b.target ? gz(b.files) <= b.target : null);
@@ -153,11 +167,26 @@ if (find('banner').some((b) => b.medianMs > 50)) {
   waits for the judged state to be written (so a warning shown is never a warning
   lost); on a loaded machine that round trip is what is left.`);
 }
+/** "X ms, R × the DOM floor of Y ms" for a listing row count, from the same run. */
+const againstFloor = (rowsN) => {
+  const f = listingFloors.get(rowsN);
+  const total = listingTotals.get(rowsN);
+  return f && total !== undefined ? `${ms(total)} here, ${f.ratio.toFixed(1)} × this machine's DOM floor (${ms(f.floor)} merely to read the textContent of each of the table's ${f.cells} cells once)` : 'see the table';
+};
 if (verdict('extraction + judging, 10,000 rows') === 'over') {
-  notes.push(`- **10,000 inventory rows (≤ 50 ms).** Judging takes about 25 ms; reading the
-  table is the rest — about a dozen DOM reads per row, each one a cost the
-  page's own engine sets. Seller Central shows at most 250 rows a page, which
-  takes a few milliseconds (see the 1,000-row row).`);
+  notes.push(`- **10,000 inventory rows (≤ 50 ms).** ${againstFloor('10,000')}. Reading a
+  cell means a few DOM reads (its elements, for an input or an inline editor's
+  saved value, then its text), each a cost the page's own engine sets; judging
+  adds a pass over the 100,000 known records (their median price). Timings
+  scale with the machine and the floor with them: the ratio to the floor is
+  the figure to compare across machines. Seller Central shows at most 250
+  rows a page (next row).`);
+}
+if (verdict('extraction + judging, 250 rows') === 'over') {
+  notes.push(`- **A real 250-row page (≤ 5 ms).** ${againstFloor('250')}. Most of it is
+  fixed: judging reads all 100,000 known records once (median price, the
+  seller's categories and brands) however few rows the page has, and a page
+  read once runs cold (not yet optimised by the engine).`);
 }
 const section = `## Performance
 

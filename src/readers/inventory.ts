@@ -13,7 +13,7 @@ import type { ListingRow, ListingStatus, Observation } from '../core/types';
 import { INVENTORY_PATHS as INVENTORY_PATH_PATTERNS, type PageType } from './page-type';
 import { all, first, safely, text } from './select';
 import { readSellerIdentity, type SellerIdentity } from './seller-identity';
-import { cellText, dayFirst, nextElement, normalLabel, parseCurrency, parseDay, parsePrice, parseQuantity } from './table-values';
+import { cellText, dayFirst, normalLabel, parseCurrency, parseDay, parsePrice, parseQuantity } from './table-values';
 
 /** Which Seller Central page a path is: Manage Inventory, the upload status page, or neither. */
 export type InventoryPageKind = 'inventory' | 'uploads' | null;
@@ -52,20 +52,20 @@ export type Field =
 export const HEADER_LABELS: readonly [Field, RegExp][] = [
   ['featured', /featured offer|buy ?box|おすすめ出品|カートボックス|empfohlenes angebot|einkaufswagen|offre (en vedette|mise en avant|recommandée)|offerta in evidenza|oferta destacada|aanbevolen aanbieding|polecana oferta|utvalt erbjudande|öne çıkan teklif|oferta em destaque|العرض المميز|特色商品|购买按钮/],
   ['lowest', /lowest price|最低価格|niedrigster preis|prix le plus bas|prezzo più basso|precio más bajo|laagste prijs|najniższa cena|lägsta pris|en düşük fiyat|(menor|mais baixo) preço|preço mais baixo|أقل سعر|最低价/],
-  ['created', /date created|created|作成日|出品日|登録日|erstell|date de création|créé|data di creazione|creat[oa]|fecha de creación|cread[oa]|aanmaakdatum|aangemaakt|data utworzenia|utworzon|skapa(d|t)|oluşturul|data de criação|criad[oa]|تاريخ الإنشاء|创建/],
+  ['created', /created|作成日|出品日|登録日|erstell|date de création|créé|data di creazione|creat[oa]|fecha de creación|cread[oa]|aanmaakdatum|aangemaakt|data utworzenia|utworzon|skapa(d|t)|oluşturul|data de criação|criad[oa]|تاريخ الإنشاء|创建/],
   ['asin', /^asin|asin\/isbn/],
-  ['sku', /^(seller[ -]?)?sku$|^msku$|出品者sku|^sku\b|^(verkäufer|händler)[ -]?sku$|^sku (du vendeur|del vendedor|do vendedor|venditore|sprzedawcy)$|^(säljar|satıcı)[ -]?sku$/],
-  ['title', /product name|^title$|^product$|product details|商品名|商品の詳細|^商品$|produktname|produktdetails|^produkt$|^titel$|nom du produit|^titre$|^produit$|nome (del )?prodotto|^titolo$|^prodotto$|nombre del producto|^título$|^producto$|productnaam|^product$|nazwa produktu|^tytuł$|^produkt$|produktnamn|ürün adı|^başlık$|^ürün$|nome do produto|^produto$|اسم المنتج|商品名称|^标题$/],
+  ['sku', /^seller[ -]?sku$|^msku$|出品者sku|^sku\b|^(verkäufer|händler)[ -]?sku$|^sku (du vendeur|del vendedor|do vendedor|venditore|sprzedawcy)$|^(säljar|satıcı)[ -]?sku$/],
+  ['title', /product name|^title$|^product$|product details|商品名|商品の詳細|^商品$|produktname|produktdetails|^produkt$|^titel$|nom du produit|^titre$|^produit$|nome (del )?prodotto|^titolo$|^prodotto$|nombre del producto|^título$|^producto$|productnaam|nazwa produktu|^tytuł$|produktnamn|ürün adı|^başlık$|^ürün$|nome do produto|^produto$|اسم المنتج|^标题$/],
   ['status', /status|ステータス|出品状況|statut|^stato|estado|durum|الحالة|状态/],
   ['quantity', /^available|quantity|^qty|^inventory$|在庫数|数量|販売可能|verfügbar|^menge|^disponible|quantité|disponibil|^cantidad|beschikbaar|^aantal|dostępn|^ilość|tillgänglig|^antal|^mevcut|miktar|disponível|quantidade|الكمية|متوفر|可售/],
   ['price', /price|価格|preis|prix|prezzo|precio|prijs|^cena|pris|fiyat|preço|سعر|价格/],
   ['category', /category|product type|カテゴリ|商品タイプ|kategori|produkttyp|catégorie|type de produit|categori|tipo di prodotto|tipo de pro|producttype|typ produktu|ürün türü|الفئة|分类|类别|商品类型/],
-  ['brand', /brand|ブランド|^marke$|^marque$|^marca$|^merk$|^marka$|varumärke|märke|العلامة التجارية|品牌/],
+  ['brand', /brand|ブランド|^marke$|^marque$|^marca$|^merk$|^marka$|märke|العلامة التجارية|品牌/],
 ];
 
 /** Header labels that look like a field but are not it (minimum/maximum prices, fees, inbound and reserved stock, business prices). */
 const NOT_A_FIELD =
-  /fnsku|inbound|reserved|unfulfillable|入荷|予約|\bfees?\b|fee preview|手数料|\bmin(imum)?\b|\bmax(imum)?\b|最小|最大|business|法人|ポイント|points|mindest|höchst|minimal|maximal|mínim|máxim|minim[oa]|massim[oa]|gebührenvorschau|aperçu des frais|vista previa de tarifa|anteprima (delle )?commissioni|voorbeeld van( de)? kosten|podgląd opłat|förhandsgranskning|ücret önizleme|prévia de tarifa|reserviert|réservé|riservat|reservad|gereserveerd|zarezerwowan|reserverad|rezerve|eingehend|en transit|in entrata|entrante|inkomend|przychodz|inkommande|gelen|entrada|geschäft|entreprise|aziend|empresa|zakelijk|firm|företag|kurumsal/;
+  /fnsku|inbound|reserved|unfulfillable|入荷|予約|\bfees?\b|fee preview|手数料|\bmin(imum)?\b|\bmax(imum)?\b|最小|最大|business|法人|ポイント|points|mindest|höchst|maximal|mínim|máxim|minim[oa]|massim[oa]|gebührenvorschau|aperçu des frais|vista previa de tarifa|anteprima (delle )?commissioni|voorbeeld van( de)? kosten|podgląd opłat|förhandsgranskning|ücret önizleme|prévia de tarifa|reserviert|réservé|riservat|reservad|gereserveerd|zarezerwowan|reserverad|rezerve|eingehend|en transit|in entrata|entrante|inkomend|przychodz|inkommande|gelen|entrada|geschäft|entreprise|aziend|empresa|zakelijk|firm|företag|kurumsal/;
 
 const labelCache = new Map<string, Field | null>();
 
@@ -102,8 +102,6 @@ export const INVENTORY = {
 export interface Grid {
   headers: Element[];
   rows: Element[][];
-  /** The element holding every row (one query there answers for all cells). */
-  root?: Element;
 }
 
 /** Element children, walked by sibling pointers (cheap in every DOM, unlike live collections in jsdom). */
@@ -124,25 +122,15 @@ function tableRows(table: Element): Element[] {
   return out;
 }
 
-/** An HTML table: header cells (the first row holding a th) and body rows of td. One pass, no per-cell closures: it runs for every cell. */
+/** An HTML table: header cells (the first row holding a th) and body rows of td. */
 export function htmlGrid(table: Element): Grid {
-  let headers: Element[] | null = null;
-  const rows: Element[][] = [];
-  for (const tr of tableRows(table)) {
-    const cells: Element[] = [];
-    let th = false;
-    let td = false;
-    for (let c = tr.firstElementChild; c; c = c.nextElementSibling) {
-      const tag = c.tagName.toUpperCase();
-      if (tag === 'TD') td = true;
-      else if (tag === 'TH') th = true;
-      else continue;
-      cells.push(c);
-    }
-    if (th && !headers) headers = cells;
-    else if (td) rows.push(cells);
-  }
-  return { headers: headers ?? [], rows, root: table };
+  const cellsOf = (tr: Element) => kids(tr).filter((c) => /^T[DH]$/i.test(c.tagName));
+  const trs = tableRows(table).map((tr) => ({ cells: cellsOf(tr) }));
+  const head = trs.find((r) => r.cells.some((c) => c.tagName.toUpperCase() === 'TH')) ?? null;
+  return {
+    headers: head ? head.cells : [],
+    rows: trs.filter((r) => r !== head && r.cells.some((c) => c.tagName.toUpperCase() === 'TD')).map((r) => r.cells),
+  };
 }
 
 /** kat-table / ARIA grid / Janus: rows are role=row or kat-table-row, cells their cell children. */
@@ -160,7 +148,6 @@ export function componentGrid(root: Element): Grid {
   return {
     headers: head ? head.cells : [],
     rows: rows.filter((r) => !r.head && r.cells.length > 0).map((r) => r.cells),
-    root,
   };
 }
 
@@ -185,10 +172,17 @@ function columnFields(headers: Element[]): (Field | null)[] {
  * generator: this runs for every row.
  */
 function findLeaf<T>(scope: Element, fn: (leaf: Element) => T | null): T | null {
-  for (let el: Element | null = scope.firstElementChild; el; el = nextElement(el, scope)) {
-    if (el.firstElementChild || /^(SCRIPT|STYLE|IMG|TEMPLATE)$/i.test(el.tagName)) continue;
-    const found = fn(el);
-    if (found !== null) return found;
+  const stack: Element[] = [scope];
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (!el.firstElementChild) {
+      if (el !== scope && !/^(SCRIPT|STYLE|IMG|TEMPLATE)$/i.test(el.tagName)) {
+        const found = fn(el);
+        if (found !== null) return found;
+      }
+      continue;
+    }
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
   }
   return null;
 }
@@ -219,9 +213,8 @@ const asinIn = (t: string | null | undefined): string | null => (t ? (t.toUpperC
 function linkedAsin(cells: Element[]): string | null {
   for (const c of cells) {
     for (const tag of ['a', 'kat-link']) {
-      const links = c.getElementsByTagName(tag);
-      for (let i = 0; i < links.length; i++) {
-        const href = links[i]!.getAttribute('href') ?? '';
+      for (const a of c.getElementsByTagName(tag)) {
+        const href = a.getAttribute('href') ?? '';
         const dp = href.includes('/dp/') ? href.toUpperCase().match(ASIN) : null;
         if (dp) return dp[1]!;
       }
@@ -259,57 +252,59 @@ export function parseStatus(t: string): ListingStatus | null {
   return status;
 }
 
-/** Memo of date cells, one per day-order: a page repeats a few hundred dates at most. */
-const dayCaches = [new Map<string, number | null>(), new Map<string, number | null>()];
+/** Memo of date cells (per day-order): a page repeats a few hundred dates at most. */
+const dayCache = new Map<string, number | null>();
 function dayOfCell(t: string, dmy: boolean): number | null {
-  const cache = dayCaches[dmy ? 1 : 0]!;
-  let v = cache.get(t);
+  const k = dmy ? `d${t}` : `m${t}`;
+  let v = dayCache.get(k);
   if (v === undefined) {
     v = parseDay(t, dmy);
-    if (cache.size > 5000) cache.clear();
-    cache.set(t, v);
+    if (dayCache.size > 5000) dayCache.clear();
+    dayCache.set(k, v);
   }
   return v;
 }
 
 /** The first non-empty text of a cell (an input's value, or its first leaf element's text). */
-function firstText(cell: Element, inline: boolean): string {
+function firstText(cell: Element, plain: boolean): string {
+  if (!cell.firstElementChild) return text(cell);
   return (
     findLeaf(cell, (el) => {
-      if (/^(KAT-)?INPUT$/i.test(el.tagName) || (inline && el.hasAttribute('data-myitable-inline-changed'))) return cellText(cell, inline);
+      if (/^(KAT-)?INPUT$/i.test(el.tagName) || el.hasAttribute('data-myitable-inline-changed')) return cellText(cell, plain);
       return text(el) || null;
-    }) ?? cellText(cell, inline)
+    }) ?? cellText(cell, plain)
   );
 }
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
 
-function readRow(cells: Element[], fields: (Field | null)[], dmy: boolean, inline: boolean): ListingRow | null {
-  // The first cell of each field (a plain object per row: cheaper than a Map).
-  const by: Partial<Record<Field, Element>> = {};
-  for (let i = 0; i < cells.length; i++) {
-    const f = fields[i] ?? fieldOfLabel(cells[i]!.getAttribute('data-column') ?? '');
-    if (f && !by[f]) by[f] = cells[i];
-  }
-  const get = (f: Field) => {
-    const el = by[f];
-    return el ? cellText(el, inline) : '';
-  };
+function readRow(cells: Element[], fields: (Field | null)[], dmy: boolean): ListingRow | null {
   const rowScope = cells[0]?.parentElement ?? null;
+  // One query per row: most rows have no inline-edited cell, and then none of their elements needs a look for one.
+  const plain = rowScope?.querySelector('[data-myitable-inline-changed]') === null;
+  const byField = new Map<Field, Element>();
+  cells.forEach((cell, i) => {
+    const f = fields[i] ?? fieldOfLabel(cell.getAttribute('data-column') ?? '');
+    if (f && !byField.has(f)) byField.set(f, cell);
+  });
+  const get = (f: Field) => {
+    const el = byField.get(f);
+    return el ? cellText(el, plain) : '';
+  };
   // The SKU cell also shows the condition: the SKU is its first piece of text.
-  const skuCell = by.sku;
-  let sku = skuCell ? firstText(skuCell, inline) : '';
+  const skuCell = byField.get('sku');
+  let sku = skuCell ? firstText(skuCell, plain) : '';
   if (!sku && rowScope) sku = labelledValue(rowScope, LABELLED.sku) ?? '';
   sku = clip(sku.replace(/^(?:seller sku|sku|出品者sku)\s*[:：]\s*/i, ''), 100);
   if (!sku) return null;
-  const titleEl = by.title;
+  const titleEl = byField.get('title');
   // ASIN: its column, the product link (/dp/…), an "ASIN: …" label, or the title cell's text; cheapest first.
   let asin = asinIn(get('asin'));
   if (!asin && titleEl) asin = linkedAsin([titleEl]);
   if (!asin) asin = asinIn(labelledValue(titleEl ?? rowScope ?? cells[0]!, LABELLED.asin));
   if (!asin) asin = titleEl ? asinIn(text(titleEl)) : linkedAsin(cells);
   const link = titleEl?.getElementsByTagName('a')[0] ?? titleEl?.getElementsByTagName('kat-link')[0];
-  const title = clip(text(link ?? titleEl) || link?.getAttribute('label') || (titleEl ? cellText(titleEl, inline) : ''), 300);
+  const title = clip(text(link ?? titleEl) || link?.getAttribute('label') || (titleEl ? cellText(titleEl, plain) : ''), 300);
   const priceText = get('price');
   const featuredText = get('featured');
   const lowestText = get('lowest');
@@ -317,7 +312,7 @@ function readRow(cells: Element[], fields: (Field | null)[], dmy: boolean, inlin
     sku,
     asin,
     title,
-    status: by.status ? parseStatus(get('status')) : null,
+    status: byField.has('status') ? parseStatus(get('status')) : null,
     price: parsePrice(priceText),
     quantity: parseQuantity(get('quantity')),
     created: dayOfCell(get('created'), dmy),
@@ -334,11 +329,9 @@ function readGrid(grid: Grid, dmy: boolean, limit: number): ListingRow[] {
   const hasSku = fields.includes('sku') || grid.rows.some((r) => r.some((c) => fieldOfLabel(c.getAttribute('data-column') ?? '') === 'sku'));
   const hasTitle = fields.includes('title');
   if (!hasSku && !hasTitle) return [];
-  // One query for the whole table: most have no inline-edited cell, and then no element needs a look for one.
-  const inline = grid.root?.querySelector('[data-myitable-inline-changed]') !== null;
   const out: ListingRow[] = [];
   for (const cells of grid.rows) {
-    const row = readRow(cells, fields, dmy, inline);
+    const row = readRow(cells, fields, dmy);
     if (row) out.push(row);
     if (out.length >= limit) break;
   }
