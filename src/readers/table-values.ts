@@ -74,7 +74,7 @@ const CURRENCY_MARKS: readonly [RegExp, string][] = [
   [/[¥￥]|円/, 'JPY'],
   [/zł/i, 'PLN'],
   [/₺|\bTL\b/, 'TRY'],
-  [/₹|\bRs\.?/, 'INR'],
+  [/₹|\bRs/, 'INR'],
   [/د\.إ/, 'AED'],
   [/ر\.س/, 'SAR'],
   [/ج\.م/, 'EGP'],
