@@ -43,7 +43,8 @@ function watchShadowRoots(): void {
 }
 
 const initialKind = inventoryPageKind(location.pathname);
-const health = watchHealth(initialKind === 'uploads' ? UPLOAD_STATUS_PAGE : initialKind === 'inventory' ? INVENTORY_PAGE : null);
+// Injected on Seller Central hosts only (vite.config.ts).
+const health = watchHealth(initialKind === 'uploads' ? UPLOAD_STATUS_PAGE : initialKind === 'inventory' ? INVENTORY_PAGE : null, true);
 
 function read(): void {
   const kind = inventoryPageKind(location.pathname);
