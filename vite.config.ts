@@ -31,12 +31,10 @@ const CONTENT_SCRIPTS: { js: string; matches: string[]; exclude_matches?: string
     exclude_matches: ACCOUNT_MATCHES.filter((m) => /\/a[px]\//.test(new URL(m.replace('*', 'x')).pathname)),
     run_at: 'document_start',
   },
-  // Listing watch: Manage All Inventory (classic /inventory, /hz/inventory; current /myinventory/) and upload status.
-  {
-    js: 'src/content/inventory.ts',
-    matches: matchPatterns([...INVENTORY_PATHS, ...UPLOAD_STATUS_PATHS], { seller: true }),
-    run_at: 'document_end',
-  },
+  // Listing watch: Manage All Inventory (classic /inventory, /hz/inventory; current /myinventory/), and upload status
+  // (one script each, so neither page carries the other's reader). Seller Central hosts only (the scripts rely on it).
+  { js: 'src/content/inventory.ts', matches: matchPatterns(INVENTORY_PATHS, { seller: true }), run_at: 'document_end' },
+  { js: 'src/content/upload-status.ts', matches: matchPatterns(UPLOAD_STATUS_PATHS, { seller: true }), run_at: 'document_end' },
   // Account-change watch, one script per surface so a page carries only its own surface's readers
   // (readers/account/retail-pages.ts, seller-pages.ts): Login & Security, addresses, 2SV, orders on
   // retail hosts; Login & Security, 2SV, profile, deposit, notifications, users on Seller Central.
