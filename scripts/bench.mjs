@@ -101,11 +101,16 @@ const verdict = (label) => rows.find((r) => r.figure.startsWith(label))?.verdict
 const notes = [];
 if (find('page-load').some((p) => p.ratio > 1.02)) {
   notes.push(`- **Page load (≤ 1.02 × the empty-script control).** What the extension still
-  does on a load: one \`wake\` message at \`document_start\`, a read of the page
-  as the parser adds the account (an element test per added node until then, one
-  look per mutation batch after), one \`observe\` message, whose judging writes
-  the state in the background (another process, on the same two cores), and the
-  banner's style and layout. The "script time" row shows the page-side share.
+  does on a load: one \`wake\` message at \`document_start\`, a probe every 15 ms
+  while the page is parsed (a few \`querySelector\` calls) and one read once the
+  account is there, one read at DOMContentLoaded and one or two after it (the
+  page's own scripts change it as it loads; reads are at least 100 ms apart),
+  the \`observe\` messages, whose judging writes the state in the background
+  (another process, on the same two cores), and the banner's style and layout.
+  Every read on a fresh page runs cold (each function's first run is
+  interpreted, each regular expression compiled on first use): the first read
+  costs several times the later ones. The "script time" row shows the
+  page-side share.
   The three browsers' medians also move by more than 2% from run to run on this
   shared machine (load average ${startLoad} at the start, ${load} at the end, on 2
   cores, while other builds and browsers ran): a ratio this close to 1 needs a
@@ -140,14 +145,18 @@ init script; negative = before DOMContentLoaded). The content-script size is
 everything one page loads (the manifest's matches and \`exclude_matches\`), worst
 page; the script time is CDP's ScriptDuration for the page's renderer.
 
-How the sign-in warning is kept cheap: the sign-in and account scripts run at
-\`document_start\` as one self-contained file each; the sign-in script wakes the
-background at once, tests each element the parser adds against the extractor's
-own account ids until the account is found, reads then (so the warning can
-show before DOMContentLoaded), and afterwards reads at most once per animation
-frame and at most 10% of the time (\`src/content/watch.ts\`); the account script
-registers only and reads once the document is parsed. Login & Security
-(\`/ap/cnep\`) loads the account script only.
+How the sign-in warning is kept cheap (\`src/content/watch.ts\`): the sign-in and
+account scripts run at \`document_start\` as one self-contained file each. The
+sign-in script wakes the background at once and observes nothing while the page
+is parsed (a MutationObserver there is handed every node the parser adds);
+instead it probes the document every 15 ms for the extractor's own account
+elements and reads the moment they are there, so the warning can show before
+DOMContentLoaded. From DOMContentLoaded, changes are read at most every 100 ms
+and at most 10% of the time. The banner's words come translated with the
+background's answer (\`src/core/banner-wording.ts\`): a content script's first
+\`i18n.getMessage\` waits on the browser process for the message catalogue. The
+account script registers only and reads once the document is parsed. Login &
+Security (\`/ap/cnep\`) loads the account script only.
 
 ${table}
 ${notes.length ? `\nWhere a target is missed, and why:\n${notes.join('\n')}\n` : ''}`;

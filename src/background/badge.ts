@@ -11,6 +11,9 @@ import type { StoredState } from '../core/types';
 import { accessMissing } from './permissions';
 import { readState, storageProblem } from './store';
 
+/** What this worker last set (memory only: a restarted worker sets it afresh), so an unchanged badge costs no calls. */
+let shown = '';
+
 export async function showBadge(state: Pick<StoredState, 'alerts' | 'health'> & { accounts?: readonly unknown[] }): Promise<void> {
   const problem = await storageProblem();
   const { text, colour } = badgeFor(state, {
@@ -18,10 +21,19 @@ export async function showBadge(state: Pick<StoredState, 'alerts' | 'health'> & 
     unreadable: unreadablePages(state.health).length > 0,
     storageProblem: problem !== null,
   });
-  await browser.action.setBadgeBackgroundColor({ color: colour });
-  await browser.action.setBadgeText({ text });
   // The tooltip says what the "+" asks for.
-  await browser.action.setTitle({ title: browser.i18n.getMessage(text === ADD_ACCOUNT_BADGE ? 'badgeAddAccountTitle' : 'extActionTitle') });
+  const title = browser.i18n.getMessage(text === ADD_ACCOUNT_BADGE ? 'badgeAddAccountTitle' : 'extActionTitle');
+  const badge = JSON.stringify([text, colour, title]);
+  if (badge === shown) return;
+  shown = badge;
+  try {
+    await browser.action.setBadgeBackgroundColor({ color: colour });
+    await browser.action.setBadgeText({ text });
+    await browser.action.setTitle({ title });
+  } catch (e) {
+    shown = ''; // not shown: the next call tries again
+    throw e;
+  }
 }
 
 /** Read the current state (repairing it if need be) and show it. */

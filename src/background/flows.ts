@@ -2,8 +2,11 @@
 // gone when the browser closes): which accounts the user typed on the email
 // step, which account the flow is signing in (fingerprint and masked hint, for
 // learning it once the sign-in is proven), the alert ids offered to the tab's
-// banners (the only ones the tab may act on), and a rate limit per tab.
-// Holds fingerprints and masked hints only.
+// banners (the only ones the tab may act on). Holds fingerprints and masked
+// hints only. The rate limit per tab is counted in memory: a tab that floods
+// keeps the worker awake, and a worker stopped for being idle has nothing to
+// count — storage writes on every report would cost each page load for
+// nothing.
 
 import { browser } from '../platform/browser';
 import { serialQueue } from '../core/serial';
@@ -17,8 +20,6 @@ interface Flow {
   claimed?: Claim | null;
   /** Alert ids sent to this tab in banners (newest last). */
   offered?: string[];
-  windowStart: number;
-  count: number;
 }
 
 const serial = serialQueue();
@@ -29,13 +30,15 @@ export const MAX_REPORTS_PER_MINUTE = 60;
 async function read(tabId: number): Promise<Flow> {
   const got = await browser.storage.session.get(key(tabId));
   const f = got[key(tabId)] as Flow | undefined;
-  return f && Array.isArray(f.typed) ? f : { typed: [], claimedId: null, windowStart: 0, count: 0 };
+  return f && Array.isArray(f.typed) ? f : { typed: [], claimedId: null };
 }
 
+/** Change a tab's flow; an unchanged flow (`fn` returned it as it was) is not written. */
 function change(tabId: number, fn: (f: Flow) => Flow): Promise<Flow> {
   return serial(async () => {
-    const next = fn(await read(tabId));
-    await browser.storage.session.set({ [key(tabId)]: next });
+    const before = await read(tabId);
+    const next = fn(before);
+    if (next !== before) await browser.storage.session.set({ [key(tabId)]: next });
     return next;
   });
 }
@@ -55,7 +58,7 @@ export async function typedRecently(tabId: number, now: number, windowMinutes: n
 }
 
 export function rememberClaimed(tabId: number, claim: Claim): Promise<Flow> {
-  return change(tabId, (f) => ({ ...f, claimedId: claim.id, claimed: claim }));
+  return change(tabId, (f) => (f.claimedId === claim.id && JSON.stringify(f.claimed) === JSON.stringify(claim) ? f : { ...f, claimedId: claim.id, claimed: claim }));
 }
 
 export async function claimedInFlow(tabId: number): Promise<string | null> {
@@ -74,7 +77,10 @@ const MAX_OFFERED = 200;
 export async function rememberOffered(tabId: number, alertIds: readonly string[]): Promise<void> {
   if (alertIds.length === 0) return;
   await change(tabId, (f) => {
-    const kept = (f.offered ?? []).filter((id) => !alertIds.includes(id));
+    const offered = f.offered ?? [];
+    // Offered again, last already: nothing to write.
+    if (offered.length >= alertIds.length && alertIds.every((id, i) => offered[offered.length - alertIds.length + i] === id)) return f;
+    const kept = offered.filter((id) => !alertIds.includes(id));
     return { ...f, offered: [...kept, ...alertIds].slice(-MAX_OFFERED) };
   });
 }
@@ -85,14 +91,18 @@ export async function wereOffered(tabId: number, alertIds: readonly string[]): P
   return alertIds.length > 0 && alertIds.every((id) => offered.has(id));
 }
 
+/** Reports per tab in the current minute (memory only, see above). */
+const reports = new Map<number, { windowStart: number; count: number }>();
+
 /** Count one report from a tab; false once it has sent too many this minute. */
 export async function allowReport(tabId: number, now: number): Promise<boolean> {
-  const f = await change(tabId, (f) =>
-    now - f.windowStart >= 60_000 ? { ...f, windowStart: now, count: 1 } : { ...f, count: f.count + 1 },
-  );
-  return f.count <= MAX_REPORTS_PER_MINUTE;
+  const r = reports.get(tabId);
+  const next = r && now - r.windowStart < 60_000 ? { windowStart: r.windowStart, count: r.count + 1 } : { windowStart: now, count: 1 };
+  reports.set(tabId, next);
+  return next.count <= MAX_REPORTS_PER_MINUTE;
 }
 
 export function forgetTab(tabId: number): Promise<void> {
+  reports.delete(tabId);
   return serial(() => browser.storage.session.remove(key(tabId)));
 }

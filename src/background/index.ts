@@ -11,6 +11,8 @@ import { handleUnreadable, noteObservationRead } from './health';
 import { checkAccess, listenForAccessChanges, onAccessChange } from './permissions';
 import { allowReport, forgetTab, rememberOffered, wereOffered } from './flows';
 import { handleObservation } from './observations';
+import { translate } from './translate';
+import { bannerWording } from '../core/banner-wording';
 import { handlePasswordStepShown, handleSignInProven, handleSignInSubmit, handleTyped } from './signin';
 import { onSignInProven } from './signin-proof';
 import { forgetOwnerChanges, handleOwnerChange } from './owner-changes';
@@ -66,7 +68,8 @@ export async function handleMessage(message: unknown, sender: Runtime.MessageSen
         // The tab may later act on these alerts, and only on these (alert-action below).
         if (banner) await rememberOffered(from.tabId, banner.alertIds);
         await noteObservationRead(hostOf(sender), msg.observation);
-        return { ok: true, banner };
+        // Its words go with it: the page then draws it without an i18n call of its own.
+        return { ok: true, banner: banner && { ...banner, wording: bannerWording(banner, translate) } };
       }
       case 'page-unreadable': {
         const [allowed, disabled] = await Promise.all([allowReport(from.tabId, now), isDisabled(hostOf(sender))]);

@@ -3,6 +3,7 @@
 
 import { browser } from '../platform/browser';
 import type { Alert, StoredState } from '../core/types';
+import { translate } from './translate';
 
 const OPTIONS_PATH = 'src/options/index.html#alerts';
 
@@ -19,7 +20,7 @@ export function newDangers(next: StoredState, before: StoredState | null, now = 
   });
 }
 
-const text = (key: string, subs?: string[]) => browser.i18n.getMessage(key, subs) || key;
+const text = translate;
 
 export async function notifyDangers(next: StoredState, before: StoredState | null): Promise<void> {
   if (!next.settings.notifications || !browser.notifications) return;

@@ -1,15 +1,14 @@
 // The on-page warning: one Shadow-DOM banner whose styles are isolated from
 // the page, with every page-derived string set as text, never as markup, and
-// marked as quoted page text. Contract (README): host
+// marked as quoted page text. Its words come ready with the spec
+// (core/banner-wording, translated in the background). Contract (README): host
 // [data-account-guard="banner"] with data-kind, data-severity (and data-count
 // where a count applies), CLOSED shadow root: the page's scripts see the host
 // and its attributes, never the buttons. Buttons act only on trusted clicks,
 // and "this is mine" asks a second, explicit confirmation.
 
-import { reasonPieces, TRUST_LABEL } from '../core/alerts';
-import type { BannerKind, BannerSpec } from '../core/types';
-
-export type Translate = (key: string, substitutions?: string[]) => string;
+import { MAX_BANNER_ROWS, type BannerWording, type WordingPiece } from '../core/banner-wording';
+import type { BannerSpec } from '../core/types';
 
 export interface BannerActions {
   trust?: () => void;
@@ -26,20 +25,6 @@ const roots = new WeakMap<HTMLElement, ShadowRoot>();
 export function bannerRoot(host: HTMLElement): ShadowRoot | null {
   return roots.get(host) ?? null;
 }
-
-/** Per kind: the title, and the label of the "this was me" action where there is one. */
-const TEXT: Record<BannerKind, { title: string; trust?: string }> = {
-  remembered: { title: 'bannerRememberedTitle' },
-  'unfamiliar-account': { title: 'bannerUnfamiliarTitle', trust: TRUST_LABEL['unfamiliar-account'] },
-  'watching-listings': { title: 'bannerWatchingListingsTitle' },
-  'new-listings': { title: 'bannerNewListingsTitle', trust: TRUST_LABEL['new-listings'] },
-  'account-changed': { title: 'bannerAccountChangedTitle', trust: TRUST_LABEL['account-changed'] },
-  'new-orders': { title: 'ordersBannerTitle', trust: TRUST_LABEL['new-orders'] },
-  'passkey-added': { title: 'bannerPasskeyAddedTitle', trust: TRUST_LABEL['passkey-added'] },
-};
-
-/** Rows shown in the banner (in a scrolling box): every row an alert keeps (MAX_ALERT_ROWS), so "accept" accepts what is shown. */
-const MAX_ROWS = 100;
 
 const STYLE = `
 :host { all: initial; }
@@ -79,10 +64,6 @@ td a { color: inherit; }
 
 const ICONS = { info: 'ℹ', warning: '⚠', danger: '⛔' } as const;
 
-/** Text read from a page: quoted, styled apart, and labelled as the page's words. */
-function pageText(doc: Document, t: Translate, value: string): HTMLElement {
-  return markPageText(el(doc, 'span', undefined, value), t('pageTextTitle'));
-}
 function markPageText<E extends HTMLElement>(e: E, title: string): E {
   e.classList.add('page-text');
   e.title = title;
@@ -96,15 +77,14 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: 
   return e;
 }
 
-/** A sentence with the masked accounts shown in monospace, all as text nodes. */
-function sentenceWithHints(doc: Document, template: string, hints: string[]): HTMLElement {
-  const p = el(doc, 'p', 'body');
-  const marker = '\uE000';
-  const parts = template.split(marker);
-  parts.forEach((part, i) => {
-    p.append(doc.createTextNode(part));
-    if (i < parts.length - 1) p.append(el(doc, 'span', 'hint', hints.join(', ')));
-  });
+/** A sentence as a paragraph: page text quoted and labelled as the page's words, masked accounts in monospace, all as text. */
+function sentence(doc: Document, pieces: readonly WordingPiece[], words: BannerWording, cls = 'body'): HTMLElement {
+  const p = el(doc, 'p', cls);
+  for (const piece of pieces) {
+    if (piece.kind === 'page') p.append(markPageText(el(doc, 'span', undefined, piece.text), words.quotes.title));
+    else if (piece.kind === 'hints') p.append(el(doc, 'span', 'hint', piece.text));
+    else p.append(doc.createTextNode(piece.text));
+  }
   return p;
 }
 
@@ -119,18 +99,17 @@ function safeUrl(url: string | undefined): string | null {
   }
 }
 
-function rowsTable(doc: Document, spec: BannerSpec, t: Translate): HTMLElement {
+function rowsTable(doc: Document, spec: BannerSpec, words: BannerWording): HTMLElement {
   const box = el(doc, 'div', 'rows');
   const table = el(doc, 'table');
-  table.setAttribute('aria-label', t('pageTextTable'));
-  if (spec.columns?.length) {
+  table.setAttribute('aria-label', words.table?.label ?? '');
+  if (words.table?.columns.length) {
     const head = el(doc, 'tr');
-    for (const c of spec.columns) head.append(el(doc, 'th', undefined, t(c)));
+    for (const c of words.table.columns) head.append(el(doc, 'th', undefined, c));
     table.append(head);
   }
-  const rows = spec.rows ?? [];
-  const title = t('pageTextTitle');
-  for (const r of rows.slice(0, MAX_ROWS)) {
+  const title = words.quotes.title;
+  for (const r of (spec.rows ?? []).slice(0, MAX_BANNER_ROWS)) {
     const tr = el(doc, 'tr');
     const link = safeUrl(r.url);
     r.cells.forEach((cell, i) => {
@@ -149,7 +128,7 @@ function rowsTable(doc: Document, spec: BannerSpec, t: Translate): HTMLElement {
     table.append(tr);
   }
   box.append(table);
-  if (rows.length > MAX_ROWS) box.append(el(doc, 'p', 'more', t('bannerMoreRows', [String(rows.length - MAX_ROWS)])));
+  if (words.table?.more) box.append(el(doc, 'p', 'more', words.table.more));
   return box;
 }
 
@@ -158,7 +137,7 @@ export function removeBanner(doc: Document): void {
 }
 
 /** Show (or replace) the banner; returns its host element. */
-export function showBanner(doc: Document, spec: BannerSpec, t: Translate, actions: BannerActions, trusted: TrustedCheck = isTrusted): HTMLElement {
+export function showBanner(doc: Document, spec: BannerSpec, words: BannerWording, actions: BannerActions, trusted: TrustedCheck = isTrusted): HTMLElement {
   removeBanner(doc);
   const host = doc.createElement('div');
   host.setAttribute('data-account-guard', 'banner');
@@ -178,32 +157,15 @@ export function showBanner(doc: Document, spec: BannerSpec, t: Translate, action
   roots.set(host, root);
   const style = el(doc, 'style');
   // The quote marks of the user's language around page text (our own strings, as CSS strings).
-  style.textContent = `${STYLE}\n.page-text { quotes: ${JSON.stringify(t('pageTextOpenQuote') || '“')} ${JSON.stringify(t('pageTextCloseQuote') || '”')}; }`;
+  style.textContent = `${STYLE}\n.page-text { quotes: ${JSON.stringify(words.quotes.open)} ${JSON.stringify(words.quotes.close)}; }`;
   const bar = el(doc, 'div', 'bar');
   bar.setAttribute('data-severity', spec.severity);
   bar.setAttribute('role', spec.severity === 'info' ? 'status' : 'alert');
 
   const text = el(doc, 'div', 'text');
-  const words = TEXT[spec.kind];
-  text.append(el(doc, 'p', 'title', t(words.title)));
-  if (spec.reasons?.length) {
-    for (const r of spec.reasons) {
-      const p = el(doc, 'p', 'body');
-      for (const piece of reasonPieces(r, t)) p.append(piece.quoted ? pageText(doc, t, piece.text) : doc.createTextNode(piece.text));
-      text.append(p);
-    }
-  } else {
-    const bodyKey =
-      spec.kind === 'unfamiliar-account'
-        ? spec.hints.length > 1
-          ? 'bannerUnfamiliarBodyMany'
-          : spec.accountKind === 'phone'
-            ? 'bannerUnfamiliarBodyPhone'
-            : 'bannerUnfamiliarBody'
-        : 'bannerRememberedBody';
-    text.append(sentenceWithHints(doc, t(bodyKey, ['\uE000']), spec.hints));
-  }
-  if (spec.rows?.length) text.append(rowsTable(doc, spec, t));
+  text.append(el(doc, 'p', 'title', words.title));
+  for (const pieces of words.body) text.append(sentence(doc, pieces, words));
+  if (spec.rows?.length) text.append(rowsTable(doc, spec, words));
 
   const isWarning = spec.severity !== 'info';
   const row = el(doc, 'div', 'actions');
@@ -212,31 +174,28 @@ export function showBanner(doc: Document, spec: BannerSpec, t: Translate, action
     b.addEventListener('click', (e) => {
       if (trusted(e)) onClick();
     });
-  const makeButton = (key: string, onClick: () => void, cls?: string) => {
-    const b = el(doc, 'button', cls, t(key));
+  const makeButton = (label: string, onClick: () => void, cls?: string) => {
+    const b = el(doc, 'button', cls, label);
     b.type = 'button';
     onTrusted(b, onClick);
     return b;
   };
-  const button = (key: string, onClick: (() => void) | undefined, primary = false) => {
-    if (onClick) row.append(makeButton(key, onClick, primary ? 'primary' : undefined));
+  const button = (label: string, onClick: (() => void) | undefined, primary = false) => {
+    if (onClick) row.append(makeButton(label, onClick, primary ? 'primary' : undefined));
   };
   // "This was me" first asks again, naming the masked account(s) it would trust.
   const trustAction = actions.trust;
-  const askToConfirm = () => {
+  const trust = words.trust;
+  const askToConfirm = (trust: NonNullable<BannerWording['trust']>) => {
     const ask = el(doc, 'div', 'confirm-box');
     ask.setAttribute('role', 'group');
-    const question =
-      spec.kind === 'unfamiliar-account'
-        ? sentenceWithHints(doc, t(spec.hints.length > 1 ? 'bannerConfirmTrustMany' : 'bannerConfirmTrust', ['\uE000']), spec.hints)
-        : el(doc, 'p', 'body', t('bannerConfirmMine'));
-    question.classList.add('confirm');
+    const question = sentence(doc, trust.question, words, 'body confirm');
     const buttons = el(doc, 'div', 'actions');
-    const cancel = makeButton('actionCancel', () => {
+    const cancel = makeButton(trust.cancel, () => {
       ask.replaceWith(row);
     });
     buttons.append(
-      makeButton('actionConfirmMine', () => {
+      makeButton(trust.confirm, () => {
         trustAction?.();
         host.remove();
       }, 'primary'),
@@ -247,22 +206,22 @@ export function showBanner(doc: Document, spec: BannerSpec, t: Translate, action
     // Keyboard users land on the harmless answer: a second Enter never confirms by itself.
     cancel.focus();
   };
-  if (words.trust) button(words.trust, trustAction && askToConfirm, false);
+  if (trust) button(trust.label, trustAction && (() => askToConfirm(trust)), false);
   const review = safeUrl(spec.reviewUrl);
   if (review) {
-    const a = el(doc, 'a', 'review', t('actionReviewOnAmazon'));
+    const a = el(doc, 'a', 'review', words.review);
     a.href = review;
     a.target = '_blank';
     a.rel = 'noopener noreferrer';
     row.append(a);
   }
-  if (isWarning) button('actionWhatToDo', actions.checklist, true);
+  if (isWarning) button(words.whatToDo, actions.checklist, true);
   if (row.childElementCount > 0) text.append(row);
 
   const close = el(doc, 'button', 'close', '×');
   close.type = 'button';
-  close.setAttribute('aria-label', t('actionDismiss'));
-  close.title = t('actionDismiss');
+  close.setAttribute('aria-label', words.dismiss);
+  close.title = words.dismiss;
   onTrusted(close, () => {
     actions.dismiss?.();
     host.remove();

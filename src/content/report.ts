@@ -1,11 +1,9 @@
 // Shared by every content script: send an observation to the background and
-// show the banner it answers with, wired to the alert actions.
+// show the banner it answers with (its words come with it), wired to the alert actions.
 
 import { contentApi as browser } from '../platform/content-api';
 import type { ContentMessage, Observation, ReplyTo } from '../core/types';
-import { showBanner, type Translate } from './banner';
-
-export const t: Translate = (key, subs) => browser.i18n.getMessage(key, subs) || key;
+import { showBanner } from './banner';
 
 /** The background's answer (typed per message by the message table), or null when it could not be reached. */
 export async function send<M extends ContentMessage>(message: M): Promise<ReplyTo<M['type']> | null> {
@@ -30,7 +28,7 @@ export async function report(observation: Observation): Promise<HTMLElement | nu
   const reply = await send({ type: 'observe', observation });
   if (!reply || !reply.ok || !reply.banner) return null;
   const { alertIds } = reply.banner;
-  return showBanner(document, reply.banner, t, {
+  return showBanner(document, reply.banner, reply.banner.wording, {
     trust: alertIds.length ? () => void send({ type: 'alert-action', alertIds, action: 'trust' }) : undefined,
     checklist: () => void send({ type: 'open-checklist' }),
     dismiss: alertIds.length ? () => void send({ type: 'alert-action', alertIds, action: 'dismiss' }) : undefined,

@@ -12,6 +12,7 @@ import { report, send } from './report';
 import { watchPage } from './watch';
 import { watchPasswordSubmit } from './password-capture';
 import { readPasskeyObservation } from '../readers/passkeys';
+import { first } from '../readers/select';
 
 // Injected at document_start: wake the background now, so it is running by
 // the time the parser reaches the account.
@@ -65,12 +66,10 @@ document.addEventListener('submit', () => noteTyped(findAccountInput(document)),
 document.addEventListener('click', (e) => sendsForm(e) && noteAttempt(e), true);
 document.addEventListener('keydown', (e) => sendsForm(e) && noteAttempt(e), true);
 
-/** The account signals, from the extractor's own selectors: their ids, and the hidden inputs that carry the account. */
+/** The account signals, from the extractor's own selectors (ids, and the hidden inputs that carry the account). */
 const CLAIM_PARTS = [...SIGNIN.visibleClaim, ...SIGNIN.changeClaimLink, ...SIGNIN.hiddenClaim, ...SIGNIN.autofillHint];
-const CLAIM_IDS = new Set(CLAIM_PARTS.flatMap((s) => [...s.matchAll(/#([\w-]+)/g)].map((m) => m[1]!)));
-const CLAIM_INPUTS = [...SIGNIN.hiddenClaim, ...SIGNIN.autofillHint].join(',');
 
-// Read while the page is parsed (the account as soon as the parser adds it,
+// Read while the page is parsed (the account as soon as the probe sees it,
 // so the warning shows before the user types), and again when parts render
 // later (the account switcher, the unified claim step).
 let passwordAsked = false;
@@ -91,10 +90,7 @@ watchPage(
     if (observation) void report(observation).then(() => passkeys && report(passkeys));
     return observation !== null;
   },
-  {
-    whileLoading: true,
-    urgent: (el) => (el.id !== '' && CLAIM_IDS.has(el.id)) || (el.tagName === 'INPUT' && el.matches(CLAIM_INPUTS)),
-  },
+  { probe: (doc) => first(doc, CLAIM_PARTS) !== null },
 );
 
 // Phishing guard (issue 10): the password's hash, kept once the sign-in is proven.

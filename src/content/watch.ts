@@ -2,27 +2,29 @@
 // sign-in and account content scripts: when to call their `read`, at a cost
 // the page does not notice.
 //
-// - Started at document_start. With `whileLoading`, the page is read while
-//   the parser is still adding it, and an element `urgent` recognises (a
-//   cheap test on the element itself, e.g. its id) is read the moment the
-//   parser adds it, so a warning can show before DOMContentLoaded. Without
-//   it, the first read is at DOMContentLoaded (a half-parsed account page
-//   must never look like a changed one). Once `read` returns true (it found
-//   what it looks for), added elements are no longer tested one by one.
-// - After that, changes (elements, and text-only changes) are read at most
-//   once per animation frame — with a timer fallback, since background tabs
-//   get no frames — and never more often than 10× the last read's own cost,
-//   so a page that changes forever costs a bounded share of its main thread.
-//   Nothing is scheduled while nothing changes, and there is no cut-off after
-//   which changes go unseen.
+// - Started at document_start. While the document is parsed nothing is
+//   observed: a MutationObserver there would be handed every node the parser
+//   adds (thousands on a real sign-in page, a record each), which costs the
+//   page more than everything else the script does. With a `probe` (a cheap
+//   look at the document, e.g. a few getElementById), the document is looked
+//   at every POLL_MS while it loads, and read the moment the probe sees what
+//   the script is after, so a warning can show before DOMContentLoaded; once
+//   `read` returns true, the probing stops. Without a probe the first read is
+//   at DOMContentLoaded (a half-parsed account page must never look like a
+//   changed one).
+// - From DOMContentLoaded, changes (elements, and text-only changes) are read
+//   at the next animation frame — with a timer fallback, since background
+//   tabs get no frames — but at most every MIN_GAP_MS and never sooner than
+//   1/SHARE times the last read's own cost after it, so the burst of changes
+//   a page's own scripts make as it loads costs one or two reads, and a page
+//   that changes forever costs a bounded share of its main thread. Nothing is scheduled while nothing changes, and
+//   there is no cut-off after which changes go unseen.
 // - A new URL without a page load (history.pushState, popstate) is read too:
 //   `read` works out afresh what the page is.
 
 export interface WatchOptions {
-  /** Read while the document is still being parsed (default: the first read is at DOMContentLoaded). */
-  whileLoading?: boolean;
-  /** A cheap test of one element the page adds: true reads at once instead of at the next frame. */
-  urgent?: (element: Element) => boolean;
+  /** A cheap look at the document while it is parsed: true reads at once (default: the first read is at DOMContentLoaded). */
+  probe?: (doc: Document) => boolean;
   /** Fallback when no frame comes (background tabs), in ms. */
   fallbackMs?: number;
 }
@@ -35,37 +37,43 @@ export interface Watch {
 const OWN = 'data-account-guard';
 /** Reads may take at most this share of the page's time: the next read waits 1/SHARE times the last one's cost. */
 const SHARE = 0.1;
+/** The least time between two reads (the first read of the parsed document excepted). */
+export const MIN_GAP_MS = 100;
+/** How often a loading document is probed: a timer, since a page that is still parsing may paint no frame. */
+export const POLL_MS = 15;
 
-/** `read` returns true once it found what it looks for (ends the element-by-element test of `urgent`). */
+/** `read` returns true once it found what it looks for (ends the probing while the document loads). */
 export function watchPage(read: () => boolean | void, options: WatchOptions = {}, doc: Document = document): Watch {
   const win = doc.defaultView ?? window;
   const fallbackMs = options.fallbackMs ?? 100;
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let poll: ReturnType<typeof setTimeout> | undefined;
   let notBefore = 0;
   let url = win.location.href;
   let stopped = false;
-  let armed = Boolean(options.urgent);
 
   const parsed = () => doc.readyState !== 'loading';
-  const mayRead = () => !stopped && (options.whileLoading || parsed());
 
-  function run(): void {
+  /** Reads now (or once the share allows); true when `read` found what it looks for. */
+  function run(): boolean {
     cancel();
-    if (!mayRead()) return;
+    if (stopped) return false;
     const start = performance.now();
     if (start < notBefore) {
       timer = setTimeout(run, notBefore - start);
-      return;
+      return false;
     }
     url = win.location.href;
+    let found = false;
     try {
-      if (read() === true) armed = false;
+      found = read() === true;
     } catch {
       // Bad markup yields no observation, never a broken watch.
     }
     const end = performance.now();
-    notBefore = end + (end - start) / SHARE;
+    notBefore = end + Math.max(MIN_GAP_MS, (end - start) / SHARE);
+    return found;
   }
   function cancel(): void {
     if (frame) win.cancelAnimationFrame(frame);
@@ -74,51 +82,50 @@ export function watchPage(read: () => boolean | void, options: WatchOptions = {}
     timer = undefined;
   }
   function schedule(): void {
-    if (frame || timer !== undefined || !mayRead()) return;
+    if (frame || timer !== undefined || stopped || !parsed()) return;
     frame = win.requestAnimationFrame(run);
     timer = setTimeout(run, fallbackMs);
   }
 
-  const isOwn = (n: Node) => n.nodeType === 1 && (n as Element).hasAttribute(OWN);
-  const observer = new MutationObserver((records) => {
-    // The common case costs one look at the first record: anything but our own banner is a change.
-    if (!armed) {
-      if (records.some((r) => (r.type === 'characterData' ? !r.target.parentElement?.closest(`[${OWN}]`) : ![...r.addedNodes, ...r.removedNodes].every(isOwn)))) schedule();
-      return;
+  // While the document loads: the probe, every POLL_MS, until read finds what it is after.
+  const probe = options.probe;
+  const tick = () => {
+    poll = undefined;
+    if (stopped || parsed() || !probe) return;
+    let seen = false;
+    try {
+      seen = probe(doc);
+    } catch {
+      // a probe that throws sees nothing
     }
-    let changed = false;
-    for (const record of records) {
-      if (record.type === 'characterData') {
-        if (!record.target.parentElement?.closest(`[${OWN}]`)) changed = true;
-        continue;
-      }
-      for (const node of record.addedNodes) {
-        if (node.nodeType !== 1) {
-          changed = true;
-          continue;
-        }
-        if ((node as Element).hasAttribute(OWN)) continue;
-        changed = true;
-        // The parser adds one element at a time: a test of the element itself catches the account as it arrives.
-        if (armed && mayRead() && options.urgent!(node as Element)) {
-          notBefore = 0;
-          return run();
-        }
-      }
-      if (record.removedNodes.length && ![...record.removedNodes].every(isOwn)) changed = true;
-    }
-    if (changed) schedule();
-  });
-  observer.observe(doc, { childList: true, subtree: true, characterData: true });
+    if (seen && performance.now() >= notBefore && run()) return;
+    poll = setTimeout(tick, POLL_MS);
+  };
 
-  // The complete document is always read once, whatever was read while it loaded.
+  const isOwn = (n: Node) => n.nodeType === 1 && (n as Element).hasAttribute(OWN);
+  const isChange = (r: MutationRecord) =>
+    r.type === 'characterData' ? !r.target.parentElement?.closest(`[${OWN}]`) : ![...r.addedNodes, ...r.removedNodes].every(isOwn);
+  // Nothing to look at while a read is due anyway; otherwise the common case costs one look at
+  // the first record: anything but our own banner is a change.
+  const observer = new MutationObserver((records) => {
+    if (frame || timer !== undefined) return;
+    if (records.some(isChange)) schedule();
+  });
+
+  // The complete document is always read once, whatever was read while it loaded; changes are observed from then on.
   const onParsed = () => {
+    clearTimeout(poll);
+    poll = undefined;
+    if (stopped) return;
     notBefore = 0;
     run();
+    observer.observe(doc, { childList: true, subtree: true, characterData: true });
   };
   if (parsed()) onParsed();
-  else doc.addEventListener('DOMContentLoaded', onParsed, { once: true });
-  if (options.whileLoading && !parsed()) schedule();
+  else {
+    doc.addEventListener('DOMContentLoaded', onParsed, { once: true });
+    tick();
+  }
 
   // Client-side navigation: popstate fires here; pushState/replaceState fire
   // nothing a content script can hear, but come with page changes, after which
@@ -138,6 +145,7 @@ export function watchPage(read: () => boolean | void, options: WatchOptions = {}
     stop() {
       stopped = true;
       cancel();
+      clearTimeout(poll);
       observer.disconnect();
       win.removeEventListener('popstate', onUrl);
       win.removeEventListener('hashchange', onUrl);

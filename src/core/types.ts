@@ -29,6 +29,7 @@ export type {
   UploadBatch,
 } from './schemas/messages';
 import type { AccountKind, ClaimSource } from './schemas/messages';
+import type { BannerWording } from './banner-wording';
 
 /** The account pages the account-change watch reads: derived from their declarations (src/readers/account/table.ts). */
 export type AccountPageKind = import('../readers/account/table').AccountPageKind;
@@ -111,6 +112,9 @@ export type PublicState = Omit<StoredState, 'salt'>;
 // ---------------------------------------------------------------- messages
 
 export interface ObserveReply {
-  banner: BannerSpec | null;
+  banner: ShownBanner | null;
 }
+
+/** A banner as a tab receives it: the spec, and its words in the user's language (core/banner-wording). */
+export type ShownBanner = BannerSpec & { wording: BannerWording };
 

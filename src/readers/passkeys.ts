@@ -101,15 +101,23 @@ export function readPasskeys(doc: Document): PasskeyRead | null {
     for (const sel of PASSKEYS.url) {
       for (const el of doc.querySelectorAll(sel)) candidates.push(...valuesInUrl(el.getAttribute('href') ?? el.getAttribute('action') ?? ''));
     }
+    // The page is read again on each change, the options rarely change: decoded once per distinct set.
+    const key = candidates.slice(0, 20).join('\n');
+    if (key === last.key) return last.read && { ...last.read, credentialIds: [...last.read.credentialIds] };
+    let found: PasskeyRead | null = null;
     for (const c of candidates.slice(0, 20)) {
-      const read = fromValue(c);
-      if (read) return read;
+      found = fromValue(c);
+      if (found) break;
     }
-    return null;
+    last = { key, read: found };
+    return found;
   } catch {
     return null;
   }
 }
+
+/** The last candidates decoded and what they gave (handed out as a copy). */
+let last: { key: string; read: PasskeyRead | null } = { key: '', read: null };
 
 /**
  * The passkey observation for a sign-in page: only on the password step that

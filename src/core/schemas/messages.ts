@@ -17,7 +17,7 @@ import type { GuardStatus } from '../health';
 import { plain } from '../schema';
 import { MAX_LABEL, SettingsPatchSchema } from '../settings';
 import { ACCOUNT_PAGE_KINDS } from '../../readers/account/table';
-import type { BannerSpec, PageTypeId, PublicState } from '../types';
+import type { PageTypeId, PublicState, ShownBanner } from '../types';
 
 // ------------------------------------------------------------ building blocks
 
@@ -263,7 +263,7 @@ export const MESSAGES = {
     schema: message('observe', { observation: ObservationSchema }),
     from: ['content'],
     refusal: 'malformed observation',
-    reply: answers<{ banner: BannerSpec | null }>(),
+    reply: answers<{ banner: ShownBanner | null }>(),
   },
   'typed-account': {
     schema: message('typed-account', { account: RawAccountSchema }),

@@ -1,5 +1,6 @@
 // The per-tab flow memory's offered alert ids: a tab may answer only the
-// alerts its banners were sent, kept in session storage across a stopped worker.
+// alerts its banners were sent, kept in session storage across a stopped
+// worker, written only when they change; and the per-tab report limit.
 
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -22,7 +23,7 @@ const fake = vi.hoisted(() => {
 });
 vi.mock('../../../src/platform/browser', () => ({ browser: { storage: { session: fake.area } } }));
 
-const { claimInFlow, forgetTab, rememberClaimed, rememberOffered, wereOffered } = await import('../../../src/background/flows');
+const { allowReport, claimInFlow, forgetTab, MAX_REPORTS_PER_MINUTE, rememberClaimed, rememberOffered, wereOffered } = await import('../../../src/background/flows');
 
 beforeEach(() => {
   for (const k of Object.keys(fake.session)) delete fake.session[k];
@@ -59,5 +60,41 @@ describe('offered alert ids', () => {
     expect(await claimInFlow(9)).toBeNull();
     await rememberClaimed(9, { id: 'abc', kind: 'email', hint: 'ow***@e***.com', marketplace: 'amazon.com', role: 'buyer' });
     expect(await claimInFlow(9)).toEqual({ id: 'abc', kind: 'email', hint: 'ow***@e***.com', marketplace: 'amazon.com', role: 'buyer' });
+  });
+
+  it('writes nothing when a tab is offered, or signs in, what it already was (a reload of the same page)', async () => {
+    const claim = { id: 'abc', kind: 'email', hint: 'ow***@e***.com', marketplace: 'amazon.com', role: 'buyer' } as const;
+    await rememberOffered(4, ['a', 'b']);
+    await rememberClaimed(4, claim);
+    const set = vi.spyOn(fake.area, 'set');
+    await rememberOffered(4, ['a', 'b']);
+    await rememberOffered(4, ['b']);
+    await rememberClaimed(4, { ...claim });
+    expect(set).not.toHaveBeenCalled();
+    await rememberOffered(4, ['a']); // moves to the end: a change
+    await rememberClaimed(4, { ...claim, hint: 'ot***@e***.com' });
+    expect(set).toHaveBeenCalledTimes(2);
+    set.mockRestore();
+  });
+});
+
+describe('report limit', () => {
+  it('allows MAX_REPORTS_PER_MINUTE reports a minute per tab, then refuses until the minute is over; other tabs are not affected', async () => {
+    const t0 = 1_000_000;
+    for (let i = 0; i < MAX_REPORTS_PER_MINUTE; i++) expect(await allowReport(11, t0 + i)).toBe(true);
+    expect(await allowReport(11, t0 + 59_000)).toBe(false);
+    expect(await allowReport(12, t0 + 59_000)).toBe(true);
+    expect(await allowReport(11, t0 + 60_000)).toBe(true); // a new minute
+    for (let i = 0; i < MAX_REPORTS_PER_MINUTE; i++) await allowReport(11, t0 + 60_001);
+    expect(await allowReport(11, t0 + 60_002)).toBe(false);
+    await forgetTab(11); // a closed tab's count goes with it
+    expect(await allowReport(11, t0 + 60_003)).toBe(true);
+  });
+
+  it('costs no storage write', async () => {
+    const set = vi.spyOn(fake.area, 'set');
+    await allowReport(13, 5);
+    expect(set).not.toHaveBeenCalled();
+    set.mockRestore();
   });
 });

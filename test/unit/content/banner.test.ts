@@ -7,7 +7,8 @@
 
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { bannerRoot, removeBanner, showBanner as show, type BannerActions, type Translate } from '../../../src/content/banner';
+import { bannerRoot, removeBanner, showBanner as show, type BannerActions } from '../../../src/content/banner';
+import { bannerWording, type Translate } from '../../../src/core/banner-wording';
 import type { BannerSpec } from '../../../src/core/types';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -32,7 +33,8 @@ const REMEMBERED: BannerSpec = { kind: 'remembered', severity: 'info', hints: ['
 
 /** Clicks in these tests are the person's (the browser's isTrusted, stood in for). */
 const asPerson = () => true;
-const showBanner = (doc: Document, spec: BannerSpec, tr: Translate, actions: BannerActions) => show(doc, spec, tr, actions, asPerson);
+/** As a tab shows it: the words chosen and translated (in the background) with the spec. */
+const showBanner = (doc: Document, spec: BannerSpec, tr: Translate, actions: BannerActions) => show(doc, spec, bannerWording(spec, tr), actions, asPerson);
 
 function shadow(host: HTMLElement): ShadowRoot {
   // Closed: the page sees no root; only the content script's own world holds it.
@@ -150,7 +152,7 @@ describe('showBanner', () => {
   it('ignores clicks that are not the person\'s (a page script\'s .click() or dispatched event)', () => {
     const actions = { trust: vi.fn(), checklist: vi.fn(), dismiss: vi.fn() };
     // The real check: jsdom's events are untrusted, as a page script's are.
-    const host = show(document, UNFAMILIAR, t, actions);
+    const host = show(document, UNFAMILIAR, bannerWording(UNFAMILIAR, t), actions);
     const root = bannerRoot(host)!;
     for (const b of root.querySelectorAll('button')) {
       b.click();
@@ -182,7 +184,7 @@ describe('showBanner', () => {
     expect(cells).toEqual(['SKU-1', 'Official: your account is safe']);
     expect(root.querySelector('table')?.getAttribute('aria-label')).toBe(t('pageTextTable'));
     expect(root.querySelector('style')?.textContent).toContain('.page-text { quotes: "“" "”"; }');
-    const ja = bannerRoot(show(document, spec, translator('ja'), {}))!;
+    const ja = bannerRoot(show(document, spec, bannerWording(spec, translator('ja')), {}))!;
     expect(ja.querySelector('style')?.textContent).toContain('.page-text { quotes: "「" "」"; }');
   });
 

@@ -1,14 +1,16 @@
 // @vitest-environment jsdom
 // watchPage: when the sign-in and account scripts read the page — at
-// DOMContentLoaded (or while parsing, with the account element read the
-// moment it is added), then at most once a frame on changes (text-only ones
-// too), never for our own banner, idle while nothing changes, on client-side
+// DOMContentLoaded (or while parsing, the moment a cheap probe sees the
+// account, with nothing observed while the parser works), then at most once a
+// frame on changes (text-only ones too), never for our own banner, idle while nothing changes, on client-side
 // navigation, with no cut-off, and at a bounded share of the main thread.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { watchPage, type Watch } from '../../../src/content/watch';
+import { MIN_GAP_MS, POLL_MS, watchPage, type Watch } from '../../../src/content/watch';
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+/** Long enough for a change to be read: the gap after the last read, then a frame. */
+const settle = () => new Promise((r) => setTimeout(() => requestAnimationFrame(() => setTimeout(r, 0)), MIN_GAP_MS));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const microtasks = () => new Promise((r) => queueMicrotask(() => r(undefined)));
 
@@ -31,16 +33,21 @@ function counter() {
 }
 
 describe('watchPage', () => {
-  it('reads a parsed document at once, then batches a frame of changes into one read', async () => {
+  it('reads a parsed document at once, then batches a burst of changes into one read, MIN_GAP_MS later at the soonest', async () => {
     const c = counter();
+    const started = performance.now();
     watch = watchPage(c.read);
     expect(c.calls).toHaveLength(1);
     for (let i = 0; i < 50; i++) document.getElementById('app')!.append(document.createElement('div'));
     await frame();
+    expect(c.calls).toHaveLength(1); // not yet: the gap
+    await expect.poll(() => c.calls.length, { timeout: 2000, interval: 5 }).toBe(2);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(MIN_GAP_MS - 1);
+    await settle();
     expect(c.calls).toHaveLength(2);
   });
 
-  it('while the document loads: waits for DOMContentLoaded unless told to read while parsing', async () => {
+  it('while the document loads: observes nothing, and reads at DOMContentLoaded unless a probe sees something first', async () => {
     readyState = 'loading';
     const later = counter();
     watch = watchPage(later.read);
@@ -50,44 +57,53 @@ describe('watchPage', () => {
     readyState = 'interactive';
     document.dispatchEvent(new Event('DOMContentLoaded'));
     expect(later.calls).toHaveLength(1);
+    // From DOMContentLoaded on, changes are read.
+    document.body.append(document.createElement('section'));
+    await settle();
+    expect(later.calls).toHaveLength(2);
     watch.stop();
 
+    // With a probe that sees nothing, the parse is not read either: no MutationObserver while loading.
     readyState = 'loading';
-    const early = counter();
-    watch = watchPage(early.read, { whileLoading: true });
-    document.body.append(document.createElement('section'));
-    await frame();
-    expect(early.calls.length).toBeGreaterThanOrEqual(1);
+    const probed = counter();
+    let probes = 0;
+    watch = watchPage(probed.read, { probe: () => (probes++, false) });
+    for (let i = 0; i < 5; i++) {
+      document.body.append(document.createElement('section'));
+      await sleep(POLL_MS);
+    }
+    expect(probed.calls).toHaveLength(0);
+    expect(probes).toBeGreaterThanOrEqual(2);
   });
 
-  it('reads the moment an urgent element is added, before any frame', async () => {
+  it('reads within a poll of the probe seeing the account, before DOMContentLoaded', async () => {
     readyState = 'loading';
     const c = counter();
-    watch = watchPage(c.read, { whileLoading: true, urgent: (el) => el.id === 'auth-email-claim' });
-    const before = c.calls.length;
+    watch = watchPage(c.read, { probe: (doc) => doc.getElementById('auth-email-claim') !== null });
     document.body.append(Object.assign(document.createElement('span'), { id: 'other' }));
-    await microtasks();
-    expect(c.calls).toHaveLength(before);
+    await sleep(3 * POLL_MS);
+    expect(c.calls).toHaveLength(0);
     document.body.append(Object.assign(document.createElement('span'), { id: 'auth-email-claim' }));
-    await microtasks();
-    expect(c.calls).toHaveLength(before + 1);
+    await expect.poll(() => c.calls.length, { timeout: 10 * POLL_MS, interval: 2 }).toBe(1);
   });
 
-  it('stops testing elements one by one once read found what it looks for', async () => {
+  it('keeps probing while read does not find it, stops once it does, and reads the whole document at DOMContentLoaded', async () => {
     readyState = 'loading';
     let reads = 0;
     let found = false;
-    watch = watchPage(() => (reads++, found), { whileLoading: true, urgent: (el) => el.id === 'claim' });
-    await frame();
-    const add = () => document.body.append(Object.assign(document.createElement('span'), { id: 'claim' }));
+    watch = watchPage(() => (reads++, found), { probe: (doc) => doc.getElementById('claim') !== null });
+    document.body.append(Object.assign(document.createElement('span'), { id: 'claim' }));
+    await expect.poll(() => reads, { timeout: 2000, interval: 2 }).toBeGreaterThanOrEqual(1);
+    // Not found yet (the password field not parsed): probed and read again, at a bounded share.
+    await expect.poll(() => reads, { timeout: 2000, interval: 2 }).toBeGreaterThanOrEqual(2);
     found = true;
-    add();
-    await microtasks();
+    await expect.poll(() => found && reads, { timeout: 2000, interval: 2 }).toBeGreaterThanOrEqual(3);
+    await sleep(5 * POLL_MS);
     const afterFound = reads;
-    add();
-    await microtasks();
-    expect(reads).toBe(afterFound); // read at the next frame instead
-    await frame();
+    await sleep(10 * POLL_MS);
+    expect(reads).toBe(afterFound); // no more probing
+    readyState = 'interactive';
+    document.dispatchEvent(new Event('DOMContentLoaded'));
     expect(reads).toBe(afterFound + 1);
   });
 
@@ -96,19 +112,19 @@ describe('watchPage', () => {
     const text = document.createTextNode('before');
     document.getElementById('app')!.append(text);
     watch = watchPage(c.read);
-    await frame();
+    await settle();
     const base = c.calls.length;
 
     text.data = 'after';
-    await frame();
+    await settle();
     expect(c.calls).toHaveLength(base + 1);
 
     const host = document.createElement('div');
     host.setAttribute('data-account-guard', 'banner');
     document.body.prepend(host);
-    await frame();
+    await settle();
     host.remove();
-    await frame();
+    await settle();
     expect(c.calls).toHaveLength(base + 1);
 
     await sleep(300);
@@ -120,12 +136,12 @@ describe('watchPage', () => {
     watch = watchPage(c.read);
     history.pushState(null, '', '/a/addresses');
     document.getElementById('app')!.textContent = 'Your Addresses';
-    await frame();
+    await settle();
     expect(c.calls.at(-1)).toBe('/a/addresses');
 
     history.pushState(null, '', '/a/settings/approval');
     window.dispatchEvent(new PopStateEvent('popstate'));
-    await frame();
+    await settle();
     expect(c.calls.at(-1)).toBe('/a/settings/approval');
   });
 
@@ -162,7 +178,7 @@ describe('watchPage', () => {
       throw new Error('bad markup');
     });
     document.body.append(document.createElement('p'));
-    await frame();
+    await settle();
     expect(n).toBe(2);
   });
 });

@@ -2,7 +2,7 @@
 // sender, an example each sender's parse accepts and every other refuses,
 // strict objects everywhere (an extra key or an array refused at any depth),
 // the settings gate agrees with the options form's field check, and no
-// content script reaches valibot at run time.
+// content script reaches valibot at run time or calls i18n.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
@@ -18,7 +18,7 @@ import {
   type ReplyTo,
 } from '../../../src/core/schemas/messages';
 import { SettingsPatchSchema, validateSettingsPatch } from '../../../src/core/settings';
-import type { BannerSpec, PublicState, Reply } from '../../../src/core/types';
+import type { PublicState, Reply, ShownBanner } from '../../../src/core/types';
 import * as v from 'valibot';
 import { buildManifest } from '../../../vite.config';
 
@@ -142,7 +142,7 @@ describe('the message table', () => {
   });
 
   it('types each answer from the table', () => {
-    expectTypeOf<Extract<ReplyTo<'observe'>, { ok: true }>['banner']>().toEqualTypeOf<BannerSpec | null>();
+    expectTypeOf<Extract<ReplyTo<'observe'>, { ok: true }>['banner']>().toEqualTypeOf<ShownBanner | null>();
     expectTypeOf<Extract<ReplyTo<'get-state'>, { ok: true }>['state']>().toEqualTypeOf<PublicState>();
     expectTypeOf<Extract<ReplyTo<'export-state'>, { ok: true }>['exportText']>().toEqualTypeOf<string>();
     expectTypeOf<Extract<Reply, { ok: true }>['listen']>().toEqualTypeOf<boolean | undefined>();
@@ -219,6 +219,12 @@ describe('content scripts', () => {
     const reached = [...reach(entry)];
     expect(reached.length).toBeGreaterThan(3); // the walk follows imports
     expect(reached.filter((m) => m === 'valibot' || m.startsWith('valibot/') || m.includes('core/schemas/'))).toEqual([]);
+  });
+
+  // A content script's first i18n call waits on the browser process for the catalogue: the banner's words come with it instead.
+  it.each(entries)('%s makes no i18n call', (entry) => {
+    const calls = [...reach(entry)].filter((m) => m.startsWith('src/') && /\bi18n\s*\.|getMessage\s*\(/.test(readFileSync(m, 'utf8').replace(/\/\/.*$/gm, '')));
+    expect(calls).toEqual([]);
   });
 
   it('the walk sees valibot where it is used', () => {

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bannerRoot, showBanner } from '../../../src/content/banner';
+import { bannerRoot, showBanner as show } from '../../../src/content/banner';
+import { bannerWording } from '../../../src/core/banner-wording';
 import { emptyState, isValidState, publicState } from '../../../src/core/state';
 import type { Alert, AlertKind, BannerKind, BannerSpec, KnownAccount, Severity, StoredState } from '../../../src/core/types';
 import { MARKUP, prng, type Rng } from './hostile';
@@ -90,6 +91,9 @@ function randomSpec(r: Rng): BannerSpec {
   if (r.chance(0.5)) spec.reviewUrl = r.pick(['javascript:alert(1)', 'https://sellercentral.amazon.co.jp/inventory', 'vbscript:x', '//evil.example']);
   return spec;
 }
+
+/** As a tab shows it: the spec with its words (chosen and translated in the background). */
+const showBanner = (doc: Document, spec: BannerSpec, tr: typeof t, actions: Parameters<typeof show>[3]) => show(doc, spec, bannerWording(spec, tr), actions);
 
 describe('banner (showBanner)', () => {
   afterEach(() => {
