@@ -155,8 +155,19 @@ DOMContentLoaded. From DOMContentLoaded, changes are read at most every 100 ms
 and at most 10% of the time. The banner's words come translated with the
 background's answer (\`src/core/banner-wording.ts\`): a content script's first
 \`i18n.getMessage\` waits on the browser process for the message catalogue. The
-account script registers only and reads once the document is parsed. Login &
-Security (\`/ap/cnep\`) loads the account script only.
+account scripts register only and read once the document is parsed. Login &
+Security (\`/ap/cnep\`) loads one account script only: the retail one on Amazon,
+the Seller Central one on Seller Central, each carrying only its own surface's
+page readers (as Manage Inventory and the upload status page each load their own).
+
+How the content scripts are kept small: one script per surface and page
+family (the retail and the Seller Central account pages; Manage Inventory and
+the upload status page), so a page carries only its own page types' readers and
+word tables; every script but the sign-in one is told its surface rather than
+carrying the marketplace table, and no schema code reaches any of them (a
+unit test walks their imports). \`test/unit/content-size.test.ts\` fails
+\`npm test\` when any page's scripts together exceed 12 KB (gzip -9, computed by
+\`scripts/bundle-sizes.mjs\`, the same code as the figure below).
 
 ${table}
 ${notes.length ? `\nWhere a target is missed, and why:\n${notes.join('\n')}\n` : ''}`;
