@@ -1,10 +1,11 @@
 // Every Amazon account page type the account-change watch reads, one
 // declaration each (src/readers/account/<kind>.ts, in the vocabulary of
-// core/account-model.ts). Everything else is derived from this list: the
-// AccountPageKind type, the kinds the background accepts (core/messages),
-// the content script's match patterns (paths.ts -> vite.config.ts), the
-// URL -> page type test, the readers, the change rules, the owner's change
-// forms and the review links. A new page type: one file, and one line in the
+// core/account-model.ts), listed per surface (retail-pages.ts,
+// seller-pages.ts) and here as the two together. Everything else is derived
+// from these lists: the AccountPageKind type, the kinds the background
+// accepts (core/messages), each account content script's match patterns
+// (paths.ts -> vite.config.ts), the URL -> page type test, the readers, the
+// change rules, the owner's change forms and the review links. A new page type: one file, and one line in the
 // list of each surface it is on (retail-pages.ts, seller-pages.ts: each
 // account content script carries only its own surface's readers).
 
