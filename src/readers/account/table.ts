@@ -5,8 +5,8 @@
 // from these lists: the AccountPageKind type, the kinds the background
 // accepts (core/messages), each account content script's match patterns
 // (paths.ts -> vite.config.ts), the URL -> page type test, the readers, the
-// change rules, the owner's change forms and the review links. A new page type: one file, and one line in the
-// list of each surface it is on (retail-pages.ts, seller-pages.ts: each
+// change rules, the owner's change forms and the review links. A new page
+// type: one file, and one line in the list of each surface it is on (each
 // account content script carries only its own surface's readers).
 
 import type { AccountPageDecl, FieldRule } from '../../core/account-model';
