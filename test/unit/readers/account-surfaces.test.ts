@@ -3,7 +3,8 @@
 // seller-pages.ts) agree with the declarations' own paths, make up the whole
 // table once each, and find the same page type for a URL as the table does;
 // each account script is injected on its own surface's hosts only (it is
-// built knowing which surface it runs on), at exactly its pages' paths.
+// built knowing which surface it runs on), at exactly its pages' paths; the Seller
+// Central table scripts (inventory, upload status) on Seller Central hosts only.
 
 import { describe, expect, it } from 'vitest';
 import { buildManifest } from '../../../vite.config';
@@ -59,5 +60,17 @@ describe('the account content scripts in the manifest', () => {
       expect(paths.has(u[2]!), m).toBe(true);
     }
     expect(entry!.matches.length).toBeGreaterThanOrEqual(paths.size);
+  });
+});
+
+describe('the Seller Central table scripts in the manifest', () => {
+  const scripts = buildManifest('chrome').content_scripts as { js: string[]; matches: string[] }[];
+
+  // content/inventory.ts and upload-status.ts tell the watch health they run on Seller Central.
+  it.each(['src/content/inventory.ts', 'src/content/upload-status.ts'])('%s is injected on Seller Central hosts only', (js) => {
+    const entry = scripts.find((c) => c.js.includes(js));
+    expect(entry, js).toBeDefined();
+    expect(entry!.matches.length).toBeGreaterThan(0);
+    for (const m of entry!.matches) expect(isSellerHost(m.match(/^https:\/\/([^/]+)\//)![1]!), m).toBe(true);
   });
 });
