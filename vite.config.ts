@@ -13,8 +13,10 @@ const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
 
 type RunAt = 'document_start' | 'document_end' | 'document_idle';
 
-/** The account pages' match patterns (retail and Seller Central). */
-const ACCOUNT_MATCHES = [...matchPatterns(accountPathPatterns('retail'), { retail: true }), ...matchPatterns(accountPathPatterns('seller'), { seller: true })];
+/** The account pages' match patterns: retail hosts' and Seller Central hosts' (one script each). */
+const RETAIL_ACCOUNT_MATCHES = matchPatterns(accountPathPatterns('retail'), { retail: true });
+const SELLER_ACCOUNT_MATCHES = matchPatterns(accountPathPatterns('seller'), { seller: true });
+const ACCOUNT_MATCHES = [...RETAIL_ACCOUNT_MATCHES, ...SELLER_ACCOUNT_MATCHES];
 
 /**
  * Every content script, where it runs and when; each is built as one
@@ -29,15 +31,16 @@ const CONTENT_SCRIPTS: { js: string; matches: string[]; exclude_matches?: string
     exclude_matches: ACCOUNT_MATCHES.filter((m) => /\/a[px]\//.test(new URL(m.replace('*', 'x')).pathname)),
     run_at: 'document_start',
   },
-  // Listing watch: Manage All Inventory (classic /inventory, /hz/inventory; current /myinventory/) and upload status.
-  {
-    js: 'src/content/inventory.ts',
-    matches: matchPatterns([...INVENTORY_PATHS, ...UPLOAD_STATUS_PATHS], { seller: true }),
-    run_at: 'document_end',
-  },
-  // Account-change watch: Login & Security, addresses, 2SV, orders; Seller Central profile, deposit, notifications, users.
+  // Listing watch: Manage All Inventory (classic /inventory, /hz/inventory; current /myinventory/), and upload status
+  // (one script each, so neither page carries the other's reader). Seller Central hosts only (the scripts rely on it).
+  { js: 'src/content/inventory.ts', matches: matchPatterns(INVENTORY_PATHS, { seller: true }), run_at: 'document_end' },
+  { js: 'src/content/upload-status.ts', matches: matchPatterns(UPLOAD_STATUS_PATHS, { seller: true }), run_at: 'document_end' },
+  // Account-change watch, one script per surface so a page carries only its own surface's readers
+  // (readers/account/retail-pages.ts, seller-pages.ts): Login & Security, addresses, 2SV, orders on
+  // retail hosts; Login & Security, 2SV, profile, deposit, notifications, users on Seller Central.
   // document_start only registers the watch (no work); the first read waits for DOMContentLoaded.
-  { js: 'src/content/account.ts', matches: ACCOUNT_MATCHES, run_at: 'document_start' },
+  { js: 'src/content/account-retail.ts', matches: RETAIL_ACCOUNT_MATCHES, run_at: 'document_start' },
+  { js: 'src/content/account-seller.ts', matches: SELLER_ACCOUNT_MATCHES, run_at: 'document_start' },
 ];
 
 /** Where the build goes: dist/<browser>, or DIST_DIR/<browser> for parallel builds. */

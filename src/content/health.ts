@@ -4,7 +4,6 @@
 // changed Amazon page shows in the popup instead of leaving the watch silent.
 // Odd markup gives no report and never an exception.
 
-import { isSellerHost } from '../core/marketplaces';
 import { shouldHaveYielded, type PageType } from '../readers/page-type';
 import { send } from './report';
 
@@ -18,10 +17,12 @@ export interface HealthWatch {
 
 /**
  * Start watching this page's health as a page of `type` (null: not a page
- * type the script knows). The type is passed in (readers/page-type, or the
- * registry for the account pages) so a script carries only its own rules.
+ * type the script knows) on a retail or Seller Central (`seller`) host. Both
+ * are passed in (the type from readers/page-type or readers/account/page-type;
+ * the host's surface is known to a script the manifest injects on one surface
+ * only) so a script carries only its own rules, and not the marketplace table.
  */
-export function watchHealth(type: PageType | null): HealthWatch {
+export function watchHealth(type: PageType | null, seller: boolean): HealthWatch {
   let yielded = false;
   const watch: HealthWatch = {
     yielded: () => {
@@ -33,7 +34,7 @@ export function watchHealth(type: PageType | null): HealthWatch {
     if (yielded) return;
     let broken = false;
     try {
-      broken = shouldHaveYielded(type, location.href, document, isSellerHost(location.host));
+      broken = shouldHaveYielded(type, location.href, document, seller);
     } catch {
       broken = false;
     }

@@ -6,6 +6,7 @@
 // self-contained script.
 
 import { SIGNIN, SIGNIN_PAGE, accountTyping, asksForPassword, findAccountInput, passwordFormOf, readSignInPage, sendsForm, signingInAccount } from '../readers/signin';
+import { isSellerHost } from '../core/marketplaces';
 import { watchHealth } from './health';
 import { report, send } from './report';
 import { watchPage } from './watch';
@@ -72,7 +73,7 @@ const CLAIM_PARTS = [...SIGNIN.visibleClaim, ...SIGNIN.changeClaimLink, ...SIGNI
 // so the warning shows before the user types), and again when parts render
 // later (the account switcher, the unified claim step).
 let passwordAsked = false;
-const health = watchHealth(SIGNIN_PAGE);
+const health = watchHealth(SIGNIN_PAGE, isSellerHost(location.host));
 watchPage(
   () => {
     const input = findAccountInput(document);

@@ -1,32 +1,23 @@
 // Every Amazon account page type the account-change watch reads, one
 // declaration each (src/readers/account/<kind>.ts, in the vocabulary of
-// core/account-model.ts). Everything else is derived from this list: the
-// AccountPageKind type, the kinds the background accepts (core/messages),
-// the content script's match patterns (paths.ts -> vite.config.ts), the
-// URL -> page type test, the readers, the change rules, the owner's change
-// forms and the review links. A new page type: one file, one line here.
+// core/account-model.ts), listed per surface (retail-pages.ts,
+// seller-pages.ts) and here as the two together. Everything else is derived
+// from these lists: the AccountPageKind type, the kinds the background
+// accepts (core/messages), each account content script's match patterns
+// (paths.ts -> vite.config.ts), the URL -> page type test, the readers, the
+// change rules, the owner's change forms and the review links. A new page
+// type: one file, and one line in the list of each surface it is on (each
+// account content script carries only its own surface's readers).
 
 import type { AccountPageDecl, FieldRule } from '../../core/account-model';
 import type { AccountFieldName } from '../../core/types';
-import { addressesPage } from './addresses';
-import { loginSecurityPage } from './login-security';
-import { ordersPage } from './orders';
-import { sellerAccountInfoPage } from './seller-account-info';
-import { sellerDepositPage } from './seller-deposit';
-import { sellerNotificationsPage } from './seller-notifications';
-import { sellerUsersPage } from './seller-users';
-import { twoStepPage } from './two-step';
+import { RETAIL_ACCOUNT_PAGES } from './retail-pages';
+import { SELLER_ACCOUNT_PAGES } from './seller-pages';
 
-export const ACCOUNT_PAGES = [
-  loginSecurityPage,
-  addressesPage,
-  twoStepPage,
-  ordersPage,
-  sellerAccountInfoPage,
-  sellerDepositPage,
-  sellerNotificationsPage,
-  sellerUsersPage,
-] as const;
+type AnyAccountPage = (typeof RETAIL_ACCOUNT_PAGES)[number] | (typeof SELLER_ACCOUNT_PAGES)[number];
+
+/** Every page type once: the retail ones, then those only on Seller Central. */
+export const ACCOUNT_PAGES: readonly AnyAccountPage[] = [...new Set<AnyAccountPage>([...RETAIL_ACCOUNT_PAGES, ...SELLER_ACCOUNT_PAGES])];
 
 /** The account pages the account-change watch reads. */
 export type AccountPageKind = (typeof ACCOUNT_PAGES)[number]['kind'];
