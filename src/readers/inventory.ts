@@ -13,7 +13,7 @@ import type { ListingRow, ListingStatus, Observation } from '../core/types';
 import { INVENTORY_PATHS as INVENTORY_PATH_PATTERNS, type PageType } from './page-type';
 import { all, first, safely, text } from './select';
 import { readSellerIdentity, type SellerIdentity } from './seller-identity';
-import { cellText, dayFirst, normalLabel, parseCurrency, parseDay, parsePrice, parseQuantity } from './table-values';
+import { cellText, dayFirst, nextElement, normalLabel, parseCurrency, parseDay, parsePrice, parseQuantity } from './table-values';
 
 /** Which Seller Central page a path is: Manage Inventory, the upload status page, or neither. */
 export type InventoryPageKind = 'inventory' | 'uploads' | null;
@@ -102,6 +102,8 @@ export const INVENTORY = {
 export interface Grid {
   headers: Element[];
   rows: Element[][];
+  /** The element holding every row (one query there answers for all cells). */
+  root?: Element;
 }
 
 /** Element children, walked by sibling pointers (cheap in every DOM, unlike live collections in jsdom). */
@@ -122,15 +124,25 @@ function tableRows(table: Element): Element[] {
   return out;
 }
 
-/** An HTML table: header cells (the first row holding a th) and body rows of td. */
+/** An HTML table: header cells (the first row holding a th) and body rows of td. One pass, no per-cell closures: it runs for every cell. */
 export function htmlGrid(table: Element): Grid {
-  const cellsOf = (tr: Element) => kids(tr).filter((c) => /^T[DH]$/i.test(c.tagName));
-  const trs = tableRows(table).map((tr) => ({ cells: cellsOf(tr) }));
-  const head = trs.find((r) => r.cells.some((c) => c.tagName.toUpperCase() === 'TH')) ?? null;
-  return {
-    headers: head ? head.cells : [],
-    rows: trs.filter((r) => r !== head && r.cells.some((c) => c.tagName.toUpperCase() === 'TD')).map((r) => r.cells),
-  };
+  let headers: Element[] | null = null;
+  const rows: Element[][] = [];
+  for (const tr of tableRows(table)) {
+    const cells: Element[] = [];
+    let th = false;
+    let td = false;
+    for (let c = tr.firstElementChild; c; c = c.nextElementSibling) {
+      const tag = c.tagName.toUpperCase();
+      if (tag === 'TD') td = true;
+      else if (tag === 'TH') th = true;
+      else continue;
+      cells.push(c);
+    }
+    if (th && !headers) headers = cells;
+    else if (td) rows.push(cells);
+  }
+  return { headers: headers ?? [], rows, root: table };
 }
 
 /** kat-table / ARIA grid / Janus: rows are role=row or kat-table-row, cells their cell children. */
@@ -148,6 +160,7 @@ export function componentGrid(root: Element): Grid {
   return {
     headers: head ? head.cells : [],
     rows: rows.filter((r) => !r.head && r.cells.length > 0).map((r) => r.cells),
+    root,
   };
 }
 
@@ -172,17 +185,10 @@ function columnFields(headers: Element[]): (Field | null)[] {
  * generator: this runs for every row.
  */
 function findLeaf<T>(scope: Element, fn: (leaf: Element) => T | null): T | null {
-  const stack: Element[] = [scope];
-  while (stack.length) {
-    const el = stack.pop()!;
-    if (!el.firstElementChild) {
-      if (el !== scope && !/^(SCRIPT|STYLE|IMG|TEMPLATE)$/i.test(el.tagName)) {
-        const found = fn(el);
-        if (found !== null) return found;
-      }
-      continue;
-    }
-    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  for (let el: Element | null = scope.firstElementChild; el; el = nextElement(el, scope)) {
+    if (el.firstElementChild || /^(SCRIPT|STYLE|IMG|TEMPLATE)$/i.test(el.tagName)) continue;
+    const found = fn(el);
+    if (found !== null) return found;
   }
   return null;
 }
@@ -213,8 +219,9 @@ const asinIn = (t: string | null | undefined): string | null => (t ? (t.toUpperC
 function linkedAsin(cells: Element[]): string | null {
   for (const c of cells) {
     for (const tag of ['a', 'kat-link']) {
-      for (const a of c.getElementsByTagName(tag)) {
-        const href = a.getAttribute('href') ?? '';
+      const links = c.getElementsByTagName(tag);
+      for (let i = 0; i < links.length; i++) {
+        const href = links[i]!.getAttribute('href') ?? '';
         const dp = href.includes('/dp/') ? href.toUpperCase().match(ASIN) : null;
         if (dp) return dp[1]!;
       }
@@ -252,59 +259,57 @@ export function parseStatus(t: string): ListingStatus | null {
   return status;
 }
 
-/** Memo of date cells (per day-order): a page repeats a few hundred dates at most. */
-const dayCache = new Map<string, number | null>();
+/** Memo of date cells, one per day-order: a page repeats a few hundred dates at most. */
+const dayCaches = [new Map<string, number | null>(), new Map<string, number | null>()];
 function dayOfCell(t: string, dmy: boolean): number | null {
-  const k = dmy ? `d${t}` : `m${t}`;
-  let v = dayCache.get(k);
+  const cache = dayCaches[dmy ? 1 : 0]!;
+  let v = cache.get(t);
   if (v === undefined) {
     v = parseDay(t, dmy);
-    if (dayCache.size > 5000) dayCache.clear();
-    dayCache.set(k, v);
+    if (cache.size > 5000) cache.clear();
+    cache.set(t, v);
   }
   return v;
 }
 
 /** The first non-empty text of a cell (an input's value, or its first leaf element's text). */
-function firstText(cell: Element, plain: boolean): string {
-  if (!cell.firstElementChild) return text(cell);
+function firstText(cell: Element, inline: boolean): string {
   return (
     findLeaf(cell, (el) => {
-      if (/^(KAT-)?INPUT$/i.test(el.tagName) || el.hasAttribute('data-myitable-inline-changed')) return cellText(cell, plain);
+      if (/^(KAT-)?INPUT$/i.test(el.tagName) || (inline && el.hasAttribute('data-myitable-inline-changed'))) return cellText(cell, inline);
       return text(el) || null;
-    }) ?? cellText(cell, plain)
+    }) ?? cellText(cell, inline)
   );
 }
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
 
-function readRow(cells: Element[], fields: (Field | null)[], dmy: boolean): ListingRow | null {
-  const rowScope = cells[0]?.parentElement ?? null;
-  // One query per row: most rows have no inline-edited cell, and then none of their elements needs a look for one.
-  const plain = rowScope?.querySelector('[data-myitable-inline-changed]') === null;
-  const byField = new Map<Field, Element>();
-  cells.forEach((cell, i) => {
-    const f = fields[i] ?? fieldOfLabel(cell.getAttribute('data-column') ?? '');
-    if (f && !byField.has(f)) byField.set(f, cell);
-  });
+function readRow(cells: Element[], fields: (Field | null)[], dmy: boolean, inline: boolean): ListingRow | null {
+  // The first cell of each field (a plain object per row: cheaper than a Map).
+  const by: Partial<Record<Field, Element>> = {};
+  for (let i = 0; i < cells.length; i++) {
+    const f = fields[i] ?? fieldOfLabel(cells[i]!.getAttribute('data-column') ?? '');
+    if (f && !by[f]) by[f] = cells[i];
+  }
   const get = (f: Field) => {
-    const el = byField.get(f);
-    return el ? cellText(el, plain) : '';
+    const el = by[f];
+    return el ? cellText(el, inline) : '';
   };
+  const rowScope = cells[0]?.parentElement ?? null;
   // The SKU cell also shows the condition: the SKU is its first piece of text.
-  const skuCell = byField.get('sku');
-  let sku = skuCell ? firstText(skuCell, plain) : '';
+  const skuCell = by.sku;
+  let sku = skuCell ? firstText(skuCell, inline) : '';
   if (!sku && rowScope) sku = labelledValue(rowScope, LABELLED.sku) ?? '';
   sku = clip(sku.replace(/^(?:seller sku|sku|出品者sku)\s*[:：]\s*/i, ''), 100);
   if (!sku) return null;
-  const titleEl = byField.get('title');
+  const titleEl = by.title;
   // ASIN: its column, the product link (/dp/…), an "ASIN: …" label, or the title cell's text; cheapest first.
   let asin = asinIn(get('asin'));
   if (!asin && titleEl) asin = linkedAsin([titleEl]);
   if (!asin) asin = asinIn(labelledValue(titleEl ?? rowScope ?? cells[0]!, LABELLED.asin));
   if (!asin) asin = titleEl ? asinIn(text(titleEl)) : linkedAsin(cells);
   const link = titleEl?.getElementsByTagName('a')[0] ?? titleEl?.getElementsByTagName('kat-link')[0];
-  const title = clip(text(link ?? titleEl) || link?.getAttribute('label') || (titleEl ? cellText(titleEl, plain) : ''), 300);
+  const title = clip(text(link ?? titleEl) || link?.getAttribute('label') || (titleEl ? cellText(titleEl, inline) : ''), 300);
   const priceText = get('price');
   const featuredText = get('featured');
   const lowestText = get('lowest');
@@ -312,7 +317,7 @@ function readRow(cells: Element[], fields: (Field | null)[], dmy: boolean): List
     sku,
     asin,
     title,
-    status: byField.has('status') ? parseStatus(get('status')) : null,
+    status: by.status ? parseStatus(get('status')) : null,
     price: parsePrice(priceText),
     quantity: parseQuantity(get('quantity')),
     created: dayOfCell(get('created'), dmy),
@@ -329,9 +334,11 @@ function readGrid(grid: Grid, dmy: boolean, limit: number): ListingRow[] {
   const hasSku = fields.includes('sku') || grid.rows.some((r) => r.some((c) => fieldOfLabel(c.getAttribute('data-column') ?? '') === 'sku'));
   const hasTitle = fields.includes('title');
   if (!hasSku && !hasTitle) return [];
+  // One query for the whole table: most have no inline-edited cell, and then no element needs a look for one.
+  const inline = grid.root?.querySelector('[data-myitable-inline-changed]') !== null;
   const out: ListingRow[] = [];
   for (const cells of grid.rows) {
-    const row = readRow(cells, fields, dmy);
+    const row = readRow(cells, fields, dmy, inline);
     if (row) out.push(row);
     if (out.length >= limit) break;
   }

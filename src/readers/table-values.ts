@@ -24,18 +24,15 @@ export function dayFirst(doc: Document): boolean {
  * A cell's value: an input's value (editable price/quantity cells), the
  * original value of the classic table's inline editor
  * (data-myitable-inline-changed='{"original":"1,980"}'), or its text.
- * `plain`: the caller knows no element of the cell carries that attribute
- * (one query per row instead of a look at every element).
+ * `inline` false: the caller knows no element of the table carries that
+ * attribute (one query per table instead of a look at every element).
  */
-export function cellText(cell: Element, plain?: boolean): string {
+export function cellText(cell: Element, inline = true): string {
   if (!cell.firstElementChild) return text(cell);
-  // One walk over the cell's elements (a few per cell): cheaper than three selector queries.
-  let inline: string | null = null;
+  // One walk over the cell's elements (a few per cell): cheaper than selector queries.
+  let saved: string | null = null;
   let katLabel: string | null = null;
-  const stack: Element[] = [];
-  for (let c = cell.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
-  while (stack.length) {
-    const el = stack.pop()!;
+  for (let el: Element | null = cell.firstElementChild; el; el = nextElement(el, cell)) {
     const tag = el.tagName.toUpperCase();
     if (tag === 'INPUT') {
       const type = (el.getAttribute('type') ?? 'text').toLowerCase();
@@ -45,20 +42,26 @@ export function cellText(cell: Element, plain?: boolean): string {
       const value = el.getAttribute('value');
       if (value) return value.trim();
     }
-    if (!plain && inline === null) inline = el.getAttribute('data-myitable-inline-changed');
+    if (inline && saved === null) saved = el.getAttribute('data-myitable-inline-changed');
     // Katal components (kat-badge, kat-link, kat-label…) may render their text from a label attribute.
     if (katLabel === null && tag.startsWith('KAT-')) katLabel = el.getAttribute('label') ?? el.getAttribute('value');
-    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
   }
-  if (inline) {
+  if (saved) {
     try {
-      const original = (JSON.parse(inline) as { original?: unknown }).original;
+      const original = (JSON.parse(saved) as { original?: unknown }).original;
       if (typeof original === 'string' || typeof original === 'number') return String(original).trim();
     } catch {
       // not JSON: fall back to the text
     }
   }
   return text(cell) || (katLabel ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The element after `el` under `root`, in document order (a walk without a stack). */
+export function nextElement(el: Element, root: Element): Element | null {
+  if (el.firstElementChild) return el.firstElementChild;
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (e.nextElementSibling) return e.nextElementSibling;
+  return null;
 }
 
 /** Currency marks as Seller Central prints them, most specific first; "$" alone is the marketplace's own dollar. */
@@ -93,9 +96,27 @@ export function parseCurrency(raw: string): string | null {
   return null;
 }
 
+/**
+ * A price the general path below reads as its digits without their grouping
+ * commas: "4990" (an input's value), "$1,234.56 + $0.00", "￥9,800 + ￥0".
+ * Printable ASCII and currency marks NFKC leaves non-digits only; nothing
+ * that joins the number once spaces go (a digit, separator or apostrophe
+ * next); no leading "0," (a decimal comma). Anything else goes the general way.
+ */
+const PLAIN_PRICE = /^[\x20-\x2f\x3a-\x7e¥￥€£円]*?([1-9]\d{0,2}(?:,\d{3})+|\d+)(\.\d{1,2})?(?! *[\d.,'])[\x20-\x7e¥￥€£円]*$/;
+
 /** "¥1,980", "$1,299.99", "1.299,99 €", "€ 12,50", "--" -> number or null. */
 export function parsePrice(raw: string): number | null {
-  if (/^\d{1,9}(\.\d{1,2})?$/.test(raw)) return Number.parseFloat(raw); // an input's plain value: the common case
+  const plain = PLAIN_PRICE.exec(raw);
+  if (plain) {
+    const n = Number.parseFloat(plain[1]!.replace(/,/g, '') + (plain[2] ?? ''));
+    return n <= 1e9 ? n : null;
+  }
+  return parseGeneralPrice(raw);
+}
+
+/** parsePrice for any notation (exported for the test that pins the fast path to it). */
+export function parseGeneralPrice(raw: string): number | null {
   const t = nfkc(raw).replace(/\s/g, '');
   const m = t.match(/\d[\d.,']*/);
   if (!m) return null;
