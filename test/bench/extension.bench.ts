@@ -16,7 +16,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM, DIST, fixture, launchGuard, type Guard } from '../e2e/harness';
 
-const LOADS = Number(process.env.BENCH_LOADS ?? 15);
+const LOADS = Number(process.env.BENCH_LOADS ?? 31);
 const REAL_SIGNIN = 'https://www.amazon.com/ap/signin?openid.pape.max_auth_age=0&openid.mode=checkid_setup&arb=bench';
 const INVENTORY = 'https://sellercentral.amazon.co.jp/inventory/ref=xx_invmgr_dnav_xx';
 const PAGES = [
@@ -25,6 +25,8 @@ const PAGES = [
 ];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+/** The value a share `f` of the loads stays under (quartiles: 0.25, 0.75). */
+const quantile = (xs: number[], f: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * f))]!;
 const emit = (figure: Record<string, unknown>) => console.log(`BENCH ${JSON.stringify(figure)}`);
 
 /** Our build with every content script emptied: what the browser costs for injecting scripts there at all. */
@@ -36,19 +38,27 @@ function emptyScriptControl(): string {
   return dir;
 }
 
-/** One load: navigation start to the end of the load event, and the main-thread script time CDP counted for the page. */
+/** Each browser's one tab: the loads are navigations in it, as a person goes from one Amazon page to the next. */
+const tabs = new Map<BrowserContext, Page>();
+
+/**
+ * One load: navigation start to the end of the load event, and the
+ * main-thread script time CDP counted for the page. In the browser's one tab
+ * (a new tab per load adds the spawn of a renderer process, whose time varies
+ * by more than the 2% measured), with a query that makes each load a new URL.
+ */
 async function load(context: BrowserContext, url: string): Promise<{ ms: number; scriptMs: number }> {
-  const page = await context.newPage();
+  let page = tabs.get(context);
+  if (!page || page.isClosed()) tabs.set(context, (page = await context.newPage()));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  await page.goto(url, { waitUntil: 'load' });
+  await page.goto(`${url}${url.includes('?') ? '&' : '?'}bench=${Math.random().toString(36).slice(2)}`, { waitUntil: 'load' });
   const ms = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return nav.loadEventEnd - nav.startTime;
   });
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   await cdp.detach();
-  await page.close();
   return { ms, scriptMs: 1000 * (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) };
 }
 
@@ -146,6 +156,10 @@ describe('extension in Chromium', () => {
           controlMs: m(runs.control),
           withoutMs: m(runs.without),
           ratio: m(runs.with) / m(runs.control),
+          // Quartiles of each browser's loads, and the median of the ratios of loads made one after the other (drift cancels).
+          withQuartiles: [quantile(runs.with.map((x) => x.ms), 0.25), quantile(runs.with.map((x) => x.ms), 0.75)],
+          controlQuartiles: [quantile(runs.control.map((x) => x.ms), 0.25), quantile(runs.control.map((x) => x.ms), 0.75)],
+          pairedRatio: median(runs.with.map((x, i) => x.ms / runs.control[i]!.ms)),
           bareRatio: m(runs.with) / m(runs.without),
           scriptWithMs: s(runs.with),
           scriptControlMs: s(runs.control),
