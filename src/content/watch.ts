@@ -37,7 +37,7 @@ export interface Watch {
 const OWN = 'data-account-guard';
 /** Reads may take at most this share of the page's time: the next read waits 1/SHARE times the last one's cost. */
 const SHARE = 0.1;
-/** The least time between two reads (the first read of the parsed document excepted). */
+/** The least time between two reads of the parsed document (its first read excepted). */
 export const MIN_GAP_MS = 100;
 /** How often a loading document is probed: a timer, since a page that is still parsing may paint no frame. */
 export const POLL_MS = 15;
@@ -72,7 +72,8 @@ export function watchPage(read: () => boolean | void, options: WatchOptions = {}
       // Bad markup yields no observation, never a broken watch.
     }
     const end = performance.now();
-    notBefore = end + Math.max(MIN_GAP_MS, (end - start) / SHARE);
+    // While the page loads, a read that did not find the account yet is retried at the share's pace: the warning waits on it.
+    notBefore = end + Math.max(parsed() ? MIN_GAP_MS : 0, (end - start) / SHARE);
     return found;
   }
   function cancel(): void {
