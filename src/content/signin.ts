@@ -68,6 +68,8 @@ document.addEventListener('keydown', (e) => sendsForm(e) && noteAttempt(e), true
 
 /** The account signals, from the extractor's own selectors (ids, and the hidden inputs that carry the account). */
 const CLAIM_PARTS = [...SIGNIN.visibleClaim, ...SIGNIN.changeClaimLink, ...SIGNIN.hiddenClaim, ...SIGNIN.autofillHint];
+/** What makes it the password step for the reader: its password field, or the claim's "Change" link. */
+const STEP_PARTS = [...SIGNIN.password, ...SIGNIN.changeClaimLink];
 
 // Read while the page is parsed (the account as soon as the probe sees it,
 // so the warning shows before the user types), and again when parts render
@@ -90,7 +92,8 @@ watchPage(
     if (observation) void report(observation).then(() => passkeys && report(passkeys));
     return observation !== null;
   },
-  { probe: (doc) => first(doc, CLAIM_PARTS) !== null },
+  // The probe asks for what the reader needs, so the read it triggers finds the account (a read that finds nothing waits 10× its cost).
+  { probe: (doc) => first(doc, CLAIM_PARTS) !== null && first(doc, STEP_PARTS) !== null },
 );
 
 // Phishing guard (issue 10): the password's hash, kept once the sign-in is proven.
