@@ -2,16 +2,17 @@
 // sign-in and account content scripts: when to call their `read`, at a cost
 // the page does not notice.
 //
-// - Started at document_start. While the document is parsed nothing is
-//   observed: a MutationObserver there would be handed every node the parser
-//   adds (thousands on a real sign-in page, a record each), which costs the
-//   page more than everything else the script does. With a `probe` (a cheap
-//   look at the document, e.g. a few getElementById), the document is looked
-//   at every POLL_MS while it loads, and read the moment the probe sees what
-//   the script is after, so a warning can show before DOMContentLoaded; once
-//   `read` returns true, the probing stops. Without a probe the first read is
-//   at DOMContentLoaded (a half-parsed account page must never look like a
-//   changed one).
+// - Started at document_start. While the document is parsed, no record is
+//   looked at: testing each node the parser adds (thousands on a real
+//   sign-in page) cost the page more than everything else the script does.
+//   With a `probe` (a cheap look at the document, e.g. a few querySelector
+//   calls), the document is probed after each batch the parser adds (a
+//   MutationObserver that only wakes the probe) and every POLL_MS, and read
+//   the moment the probe sees what the script is after, so a warning can
+//   show before DOMContentLoaded; once `read` returns true, the probing
+//   stops. Without a probe nothing is observed until DOMContentLoaded, the
+//   first read (a half-parsed account page must never look like a changed
+//   one).
 // - From DOMContentLoaded, changes (elements, and text-only changes) are read
 //   at the next animation frame — with a timer fallback, since background
 //   tabs get no frames — but at most every MIN_GAP_MS and never sooner than
@@ -88,19 +89,29 @@ export function watchPage(read: () => boolean | void, options: WatchOptions = {}
     timer = setTimeout(run, fallbackMs);
   }
 
-  // While the document loads: the probe, every POLL_MS, until read finds what it is after.
+  // While the document loads: the probe after each batch the parser adds (a MutationObserver whose
+  // callback looks at no record: the probe's few queries per batch, not a test per node), and every
+  // POLL_MS, until read finds what it is after.
   const probe = options.probe;
-  const tick = () => {
-    poll = undefined;
-    if (stopped || parsed() || !probe) return;
+  let found = false;
+  const look = () => {
+    if (found || stopped || parsed() || !probe) return;
     let seen = false;
     try {
       seen = probe(doc);
     } catch {
       // a probe that throws sees nothing
     }
-    if (seen && performance.now() >= notBefore && run()) return;
-    poll = setTimeout(tick, POLL_MS);
+    if (seen && performance.now() >= notBefore && run()) {
+      found = true;
+      parsing.disconnect();
+    }
+  };
+  const parsing = new MutationObserver(look);
+  const tick = () => {
+    poll = undefined;
+    look();
+    if (!found && !stopped && !parsed()) poll = setTimeout(tick, POLL_MS);
   };
 
   const isOwn = (n: Node) => n.nodeType === 1 && (n as Element).hasAttribute(OWN);
@@ -117,6 +128,7 @@ export function watchPage(read: () => boolean | void, options: WatchOptions = {}
   const onParsed = () => {
     clearTimeout(poll);
     poll = undefined;
+    parsing.disconnect();
     if (stopped) return;
     notBefore = 0;
     run();
@@ -125,6 +137,7 @@ export function watchPage(read: () => boolean | void, options: WatchOptions = {}
   if (parsed()) onParsed();
   else {
     doc.addEventListener('DOMContentLoaded', onParsed, { once: true });
+    if (probe) parsing.observe(doc, { childList: true, subtree: true });
     tick();
   }
 
@@ -147,6 +160,7 @@ export function watchPage(read: () => boolean | void, options: WatchOptions = {}
       stopped = true;
       cancel();
       clearTimeout(poll);
+      parsing.disconnect();
       observer.disconnect();
       win.removeEventListener('popstate', onUrl);
       win.removeEventListener('hashchange', onUrl);

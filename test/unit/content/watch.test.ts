@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // watchPage: when the sign-in and account scripts read the page — at
 // DOMContentLoaded (or while parsing, the moment a cheap probe sees the
-// account, with nothing observed while the parser works), then at most once a
+// account, with no record of the parse looked at), then at most once a
 // frame on changes (text-only ones too), never for our own banner, idle while nothing changes, on client-side
 // navigation, with no cut-off, and at a bounded share of the main thread.
 
@@ -63,7 +63,7 @@ describe('watchPage', () => {
     expect(later.calls).toHaveLength(2);
     watch.stop();
 
-    // With a probe that sees nothing, the parse is not read either: no MutationObserver while loading.
+    // With a probe that sees nothing, the parse is not read either: only probed, after batches and on a timer.
     readyState = 'loading';
     const probed = counter();
     let probes = 0;
@@ -85,6 +85,19 @@ describe('watchPage', () => {
     expect(c.calls).toHaveLength(0);
     document.body.append(Object.assign(document.createElement('span'), { id: 'auth-email-claim' }));
     await expect.poll(() => c.calls.length, { timeout: 10 * POLL_MS, interval: 2 }).toBe(1);
+  });
+
+  it('probes after each batch the parser adds: the account is read before the next poll', async () => {
+    readyState = 'loading';
+    const c = counter();
+    let probes = 0;
+    watch = watchPage(c.read, { probe: (doc) => (probes++, doc.getElementById('auth-email-claim') !== null) });
+    await sleep(1);
+    const before = probes;
+    document.body.append(Object.assign(document.createElement('span'), { id: 'auth-email-claim' }));
+    await microtasks();
+    expect(probes).toBe(before + 1);
+    expect(c.calls).toHaveLength(1);
   });
 
   it('keeps probing while read does not find it, stops once it does, and reads the whole document at DOMContentLoaded', async () => {
