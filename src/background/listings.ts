@@ -152,7 +152,8 @@ export async function handleInventoryObservation(host: string, obs: InventoryObs
     // listings are learned on a later visit: new again when created on or
     // after this visit's day, otherwise quietly as older ones.
     for (const [key, record] of verdict.updates) stored.known.set(key, record);
-    await writeListings(identity.id, stored);
+    // A visit that changed no record writes none (records hold no visit time): a seller's records are the largest key.
+    if (verdict.updates.size > 0) await writeListings(identity.id, stored);
     return banner;
   });
 }

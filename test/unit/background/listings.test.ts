@@ -1,5 +1,6 @@
 // The listing watch's background over a fake storage.local: two visits give
-// the calm notice and then the alert; records stay compact hashes; reports
+// the calm notice and then the alert; records stay compact hashes and are
+// written only when a listing changed; reports
 // from several tabs at once lose no listing; accepting settles the records;
 // a write that fails after the alert was saved loses no alert; unreadable
 // records start anew.
@@ -100,6 +101,16 @@ describe('two visits', () => {
     expect(second!.alertIds).toEqual([state().alerts[0]!.id]);
     expect(records().split('\n')).toHaveLength(41);
     expect(records().length / 41).toBeLessThanOrEqual(64);
+  });
+
+  it('a visit that changes no listing writes no listing records; a changed price does', async () => {
+    await handleInventoryObservation(HOST, obs([BOOK]));
+    const set = vi.spyOn(fake.local, 'set');
+    await handleInventoryObservation(HOST, obs([BOOK]));
+    expect(set.mock.calls.filter(([items]) => Object.keys(items).some((k) => k.startsWith('listings:')))).toHaveLength(0);
+    await handleInventoryObservation(HOST, obs([{ ...BOOK, price: 990 }]));
+    expect(set.mock.calls.filter(([items]) => Object.keys(items).some((k) => k.startsWith('listings:')))).toHaveLength(1);
+    set.mockRestore();
   });
 
   it('another marketplace of the same seller is watched apart', async () => {
