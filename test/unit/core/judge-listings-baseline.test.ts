@@ -10,20 +10,12 @@ import { judgeListings } from '../../../src/core/judge-listings';
 import { labelHash, listingKey, recordOf, type KnownListings } from '../../../src/core/listings';
 import { DEFAULT_LISTING_SETTINGS } from '../../../src/core/state';
 import type { ListingRow, SellerWatch } from '../../../src/core/types';
+import { prng } from '../fuzz/hostile';
 
 const SALT = '0123456789abcdef0123456789abcdef';
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 25, 9);
 
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const row = (sku: string, category: string | null, brand: string | null, created: number): ListingRow => ({
   sku, asin: null, title: sku, status: 'active', price: 1000, quantity: 1, created, featured: null, lowest: null, category, brand,
@@ -31,7 +23,7 @@ const row = (sku: string, category: string | null, brand: string | null, created
 
 describe('category and brand rules = their definition', () => {
   it('over 300 random sellers (pending records, missing labels, repeated labels)', () => {
-    const next = random(7);
+    const { next } = prng(7);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
     const CATS = [null, '', 'Books', 'Electronics', 'Toys', 'Garden', '本', '家電＆カメラ'];
     const BRANDS = [null, 'Sony', 'Acme', 'Shinchosha', 'ソニー(SONY)'];

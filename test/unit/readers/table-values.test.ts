@@ -9,17 +9,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath, URL as NodeURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cellText, parseGeneralPrice, parsePrice } from '../../../src/readers/table-values';
+import { prng } from '../fuzz/hostile';
 
-/** A small deterministic generator (mulberry32): the same strings on every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Pieces price cells are made of, and ones that trip a careless fast path (full-width and superscript digits, odd spaces, apostrophes). */
 const PIECES = ['0', '1', '2', '5', '9', '00', '123', '1,234', ',', '.', "'", ' ', '  ', '$', '¥', '￥', '€', '£', '円', '+', '-', '--', 'USD', 'kr', ' + $0.00', '１', '２', '³', '①', '\u00a0', '\t', '\u3000', 'R$', 'zł', '%'];
@@ -35,7 +26,7 @@ describe('parsePrice: the fast path gives what the general path gives', () => {
   });
 
   it('over 20,000 generated strings', () => {
-    const next = random(13);
+    const { next } = prng(13);
     for (let i = 0; i < 20_000; i++) {
       let raw = '';
       const parts = 1 + Math.floor(next() * 7);
