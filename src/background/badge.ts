@@ -10,6 +10,7 @@ import { touchesState } from '../core/storage-keys';
 import type { StoredState } from '../core/types';
 import { accessMissing } from './permissions';
 import { readState, storageProblem } from './store';
+import { translate } from './translate';
 
 /** What this worker last set (memory only: a restarted worker sets it afresh), so an unchanged badge costs no calls. */
 let shown = '';
@@ -22,7 +23,7 @@ export async function showBadge(state: Pick<StoredState, 'alerts' | 'health'> & 
     storageProblem: problem !== null,
   });
   // The tooltip says what the "+" asks for.
-  const title = browser.i18n.getMessage(text === ADD_ACCOUNT_BADGE ? 'badgeAddAccountTitle' : 'extActionTitle');
+  const title = translate(text === ADD_ACCOUNT_BADGE ? 'badgeAddAccountTitle' : 'extActionTitle');
   const badge = JSON.stringify([text, colour, title]);
   if (badge === shown) return;
   shown = badge;

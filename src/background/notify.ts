@@ -20,16 +20,14 @@ export function newDangers(next: StoredState, before: StoredState | null, now = 
   });
 }
 
-const text = translate;
-
 export async function notifyDangers(next: StoredState, before: StoredState | null): Promise<void> {
   if (!next.settings.notifications || !browser.notifications) return;
   for (const alert of newDangers(next, before)) {
     await browser.notifications.create(`alert:${alert.id}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-      title: text('notificationTitle'),
-      message: alert.reasons.map((r) => text(r.key, r.subs)).join(' ').slice(0, 500),
+      title: translate('notificationTitle'),
+      message: alert.reasons.map((r) => translate(r.key, r.subs)).join(' ').slice(0, 500),
     });
   }
 }

@@ -137,8 +137,10 @@ export function watchPage(read: () => boolean | void, options: WatchOptions = {}
   if (parsed()) onParsed();
   else {
     doc.addEventListener('DOMContentLoaded', onParsed, { once: true });
-    if (probe) parsing.observe(doc, { childList: true, subtree: true });
-    tick();
+    if (probe) {
+      parsing.observe(doc, { childList: true, subtree: true });
+      tick();
+    }
   }
 
   // Client-side navigation: popstate fires here; pushState/replaceState fire
